@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(append([]string{"draftlint"}, args...), strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestSampleDraft(t *testing.T) {
+	code, out, _ := runCLI(t, "", "--color", "never", "../../testdata/sample.md")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, out)
+	}
+	if !strings.Contains(out, "../../testdata/sample.md:8:1: error: lorem ipsum filler") {
+		t.Errorf("report lacks the lorem finding in quickfix form:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("colour codes with --color never")
+	}
+	_, colored, _ := runCLI(t, "", "--color", "always", "../../testdata/sample.md")
+	if !strings.Contains(colored, "\x1b[") {
+		t.Error("no colour codes with --color always")
+	}
+}
+
+func TestJSONSchema(t *testing.T) {
+	code, out, errs := runCLI(t, "", "--format", "json", "../../testdata/sample.md")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if keys(doc) != "findings,summary" {
+		t.Errorf("top-level keys %s", keys(doc))
+	}
+	var findings []map[string]json.RawMessage
+	if err := json.Unmarshal(doc["findings"], &findings); err != nil || len(findings) == 0 {
+		t.Fatalf("findings: %v", err)
+	}
+	want := "category,column,end_column,end_line,end_offset,explanation,file,fixes,line,message,offset,rule,severity"
+	for _, f := range findings {
+		if keys(f) != want {
+			t.Errorf("finding keys %s, want %s", keys(f), want)
+		}
+	}
+	var sum map[string]int
+	if err := json.Unmarshal(doc["summary"], &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum["files"] != 1 || sum["error"] < 1 {
+		t.Errorf("summary %v", sum)
+	}
+	for _, k := range []string{"files", "error", "warning", "info"} {
+		if _, ok := sum[k]; !ok {
+			t.Errorf("summary lacks %q", k)
+		}
+	}
+}
+
+func keys[V any](m map[string]V) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ",")
+}
+
+func TestMissingPath(t *testing.T) {
+	code, _, errs := runCLI(t, "", "no/such/file")
+	if code != 2 || !strings.Contains(errs, "no/such/file") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"--format", "yaml", "x.md"},
+		{"--fail-on", "sometimes", "x.md"},
+		{"--color", "pink", "x.md"},
+		{"--enable", "no/such-rule", "x.md"},
+		{"--no-such-flag", "x.md"},
+		{"explain", "no/such-rule"},
+	} {
+		code, _, errs := runCLI(t, "", args...)
+		if code != 2 || errs == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errs)
+		}
+	}
+}
+
+func write(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type jsonOut struct {
+	Findings []struct {
+		File                                 string
+		Line, Column, EndLine, EndColumn     int
+		Offset                               int
+		EndOffset                            int `json:"end_offset"`
+		Rule, Severity, Message, Explanation string
+	}
+	Summary struct{ Files, Error, Warning, Info int }
+}
+
+func TestBadInputFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "binary.txt", []byte("PK\x03\x04\x00\x00lorem ipsum dolor sit amet"))
+	write(t, dir, "invalid.txt", []byte("Title\n\nBad \xff\xfe bytes. Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n"))
+	write(t, dir, "crlf.md", []byte("# Title\r\n\r\nGood text.\r\n\r\nÜber den Fluss. Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\r\n"))
+	write(t, dir, "utf16.txt", []byte("\xff\xfeL\x00o\x00"))
+	write(t, dir, "empty.md", nil)
+	write(t, dir, "ignored.bin", []byte("lorem ipsum dolor sit amet consectetur"))
+	code, out, errs := runCLI(t, "", "--format", "json", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if !strings.Contains(errs, "binary.txt: skipped: binary") || !strings.Contains(errs, "utf16.txt: skipped: UTF-16") {
+		t.Errorf("no notices for skipped files: %q", errs)
+	}
+	var j jsonOut
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range j.Findings {
+		got[filepath.Base(f.File)] = strings.Join([]string{itoa(f.Line), itoa(f.Column)}, ":")
+	}
+	// positions: CRLF file line 5 after "Über den Fluss. " (16 characters)
+	// → column 17; invalid file: "Bad " + 2 invalid bytes + " bytes. " → 15
+	if got["crlf.md"] != "5:17" || got["invalid.txt"] != "3:15" || len(got) != 2 {
+		t.Errorf("findings at %v", got)
+	}
+	if j.Summary.Files != 3 {
+		t.Errorf("files linted %d, want 3 (crlf, invalid, empty)", j.Summary.Files)
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestStdin(t *testing.T) {
+	code, out, _ := runCLI(t, "# Head\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n", "--stdin-filename", "post.md", "--format", "json", "-")
+	if code != 1 || !strings.Contains(out, `"file": "post.md"`) || !strings.Contains(out, `"line": 3`) {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
+
+func TestFlagsAfterPaths(t *testing.T) {
+	code, out, errs := runCLI(t, "", "../../testdata/sample.md", "--format", "json", "--fail-on=never")
+	if code != 0 || !strings.HasPrefix(out, "{") {
+		t.Fatalf("exit %d, stderr %s, out %.80s", code, errs, out)
+	}
+}
+
+func TestEnableDisable(t *testing.T) {
+	code, out, _ := runCLI(t, "", "--disable", "placeholder", "--format", "json", "../../testdata/sample.md")
+	if strings.Contains(out, "placeholder/") {
+		t.Errorf("placeholder findings with the category disabled (exit %d)", code)
+	}
+}
+
+func TestWalkRespectsGitignoreAndGlobs(t *testing.T) {
+	dir := t.TempDir()
+	filler := []byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n")
+	write(t, dir, ".gitignore", []byte("build/\n*.draft.md\n"))
+	write(t, dir, "a.md", filler)
+	write(t, dir, "build/b.md", filler)
+	write(t, dir, "c.draft.md", filler)
+	write(t, dir, "node_modules/d.md", filler)
+	write(t, dir, "sub/e.txt", filler)
+	write(t, dir, "sub/f.html", filler)
+	write(t, dir, "archive/g.md", filler)
+	_, out, _ := runCLI(t, "", "--format", "json", "--exclude", "archive/**", dir)
+	var j jsonOut
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range j.Findings {
+		rel, _ := filepath.Rel(dir, f.File)
+		files = append(files, filepath.ToSlash(rel))
+	}
+	if strings.Join(files, " ") != "a.md sub/e.txt sub/f.html" {
+		t.Errorf("linted %v", files)
+	}
+	_, out, _ = runCLI(t, "", "--format", "json", "--include", "**/*.txt", dir)
+	if strings.Contains(out, "a.md") || !strings.Contains(out, "e.txt") {
+		t.Errorf("--include not honoured:\n%s", out)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"z.md", "a.md", "m/b.txt", "m/a.html"} {
+		write(t, dir, n, []byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n\nText. Duis aute irure dolor in reprehenderit in voluptate.\n"))
+	}
+	_, first, _ := runCLI(t, "", "--format", "json", "-j", "4", dir)
+	for i := 0; i < 5; i++ {
+		_, again, _ := runCLI(t, "", "--format", "json", "-j", "4", dir)
+		if again != first {
+			t.Fatal("output differs between runs")
+		}
+	}
+}
+
+func TestSubcommands(t *testing.T) {
+	code, out, _ := runCLI(t, "", "rules")
+	if code != 0 || !strings.Contains(out, "placeholder/lorem-ipsum") {
+		t.Errorf("rules: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "explain", "placeholder/lorem-ipsum")
+	if code != 0 || !strings.Contains(out, "Cicero") {
+		t.Errorf("explain: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "version")
+	if code != 0 || !strings.HasPrefix(out, "draftlint ") {
+		t.Errorf("version: %d %s", code, out)
+	}
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	gitignore "github.com/sabhiram/go-gitignore"
+)
+
+// lintExts are the extensions linted when a folder is walked.
+var lintExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true, ".html": true, ".htm": true, ".txt": true, ".text": true}
+
+// skipDirs are never walked into.
+var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true, ".venv": true, "__pycache__": true}
+
+type walker struct {
+	include, exclude []string
+	noIgnore         bool
+	files            []string
+	problems         []problem
+	seen             map[string]bool
+}
+
+type problem struct {
+	path, msg string
+}
+
+// excluded: p matches an --exclude glob, as walked or relative to the root
+// it was found under.
+func (w *walker) excluded(p, root string) bool {
+	return matchAny(w.exclude, p, root)
+}
+
+func matchAny(globs []string, p, root string) bool {
+	if len(globs) == 0 {
+		return false
+	}
+	if root != "" && root != p {
+		if rel, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(rel, "..") && matchAny(globs, rel, "") {
+			return true
+		}
+	}
+	slash := filepath.ToSlash(filepath.Clean(p))
+	slash = strings.TrimPrefix(slash, "./")
+	base := filepath.Base(p)
+	for _, g := range globs {
+		if ok, _ := doublestar.Match(g, slash); ok {
+			return true
+		}
+		if !strings.Contains(g, "/") {
+			if ok, _ := doublestar.Match(g, base); ok {
+				return true
+			}
+		}
+		// a folder pattern excludes what is below it
+		if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/")+"/**", slash); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) add(p string) {
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
+	if w.seen[p] {
+		return
+	}
+	w.seen[p] = true
+	w.files = append(w.files, p)
+}
+
+// walk adds the files under root (or root itself when it is a file).
+func (w *walker) walk(root string) {
+	st, err := os.Stat(root)
+	if err != nil {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		w.problems = append(w.problems, problem{root, msg})
+		return
+	}
+	if !st.IsDir() {
+		if !w.excluded(root, "") {
+			w.add(root)
+		}
+		return
+	}
+	ign := &ignoreStack{}
+	if !w.noIgnore {
+		ign.loadAncestors(root)
+	}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.problems = append(w.problems, problem{p, errText(err)})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && (skipDirs[d.Name()] || w.excluded(p, root) || ign.ignored(p, true)) {
+				return filepath.SkipDir
+			}
+			if !w.noIgnore {
+				ign.load(p)
+			}
+			return nil
+		}
+		if ign.ignored(p, false) || w.excluded(p, root) {
+			return nil
+		}
+		if len(w.include) > 0 {
+			if !matchAny(w.include, p, root) {
+				return nil
+			}
+		} else if !lintExts[strings.ToLower(filepath.Ext(p))] {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, err := os.Stat(p)
+			if err != nil {
+				w.problems = append(w.problems, problem{p, errText(err)})
+				return nil
+			}
+			if !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		w.add(p)
+		return nil
+	})
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// ignoreStack holds the .gitignore files of the folders being walked.
+type ignoreStack struct {
+	dirs []string
+	ms   []*gitignore.GitIgnore
+}
+
+func (s *ignoreStack) load(dir string) {
+	m, err := gitignore.CompileIgnoreFile(filepath.Join(dir, ".gitignore"))
+	if err != nil || m == nil {
+		return
+	}
+	s.dirs = append(s.dirs, dir)
+	s.ms = append(s.ms, m)
+}
+
+// loadAncestors loads the .gitignore files of the folders above root, up to
+// the top of its git work tree.
+func (s *ignoreStack) loadAncestors(root string) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return
+	}
+	var chain []string
+	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
+		chain = append(chain, d)
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			break
+		}
+		if filepath.Dir(d) == d {
+			chain = nil // not in a work tree: no ancestors count
+			break
+		}
+	}
+	if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+		chain = nil
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		rel, err := filepath.Rel(abs, chain[i])
+		if err != nil {
+			continue
+		}
+		s.load(filepath.Join(root, rel))
+	}
+}
+
+func (s *ignoreStack) ignored(p string, dir bool) bool {
+	for i, d := range s.dirs {
+		rel, err := filepath.Rel(d, p)
+		if err != nil || strings.HasPrefix(rel, "..") || rel == "." {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		if dir {
+			if s.ms[i].MatchesPath(rel + "/") {
+				return true
+			}
+		}
+		if s.ms[i].MatchesPath(rel) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,385 @@
+// Package draft parses Markdown, HTML and plain-text drafts into one Document
+// model whose prose blocks map every character back to a byte offset in the
+// source file.
+package draft
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is the syntax a draft is written in.
+type Format int
+
+// The formats draftlint reads.
+const (
+	Text Format = iota
+	Markdown
+	HTML
+)
+
+func (f Format) String() string {
+	switch f {
+	case Markdown:
+		return "markdown"
+	case HTML:
+		return "html"
+	default:
+		return "text"
+	}
+}
+
+// FormatFor chooses a format from a file name's extension; unknown
+// extensions are plain text.
+func FormatFor(name string) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	default:
+		return Text
+	}
+}
+
+// Kind says what role a prose block plays in the draft.
+type Kind int
+
+// Block kinds.
+const (
+	Paragraph Kind = iota
+	Heading
+	ListItem
+	TableCell
+	Caption
+	Address
+	FrontMatter
+)
+
+func (k Kind) String() string {
+	return [...]string{"paragraph", "heading", "list-item", "table-cell", "caption", "address", "front-matter"}[k]
+}
+
+// Link is a URL or email address seen in or next to prose. URLs are not
+// prose, but rules that judge them (example domains, country domains) need
+// them with their positions.
+type Link struct {
+	URL        string
+	Start, End int // byte range of the URL (or of the link text when the URL has no place of its own) in the source
+	// TextStart and TextEnd are the range in the block's Text that the link
+	// covers: its link text, or the masked URL itself.
+	TextStart, TextEnd int
+	Email              bool
+	Bare               bool // a bare domain such as acme.de, left in the prose
+}
+
+// Comment is an HTML comment (Markdown and HTML) or a `#`/`//` comment line
+// (plain text), kept for inline suppression directives.
+type Comment struct {
+	Text       string
+	Start, End int
+}
+
+// Segment maps a run of a block's Text to the source. When TextLen equals
+// SrcLen the mapping is byte for byte; otherwise (a decoded entity, a line
+// break turned into a space, a code span reduced to a space) the run is
+// atomic: offsets inside it map to its start.
+type Segment struct {
+	Text, TextLen int
+	Src, SrcLen   int
+}
+
+// Span is a half-open byte range into a block's Text.
+type Span struct{ Start, End int }
+
+// Block is one unit of prose: a heading, paragraph, list item, table cell,
+// caption, address or front-matter value.
+type Block struct {
+	Kind    Kind
+	Level   int    // heading level (1-6); 0 for other kinds
+	Field   string // front-matter key path, e.g. "title" or "about.content"
+	IsTitle bool   // this block is the document's title
+	InQuote bool   // inside a block quote
+	Lines   bool   // a run of short lines (address, signature): each line stands alone
+	Text    string // the prose, markup removed
+	Start   int    // byte range of the block's prose in the source
+	End     int
+	Segs    []Segment
+	// Sentences are byte ranges into Text.
+	Sentences []Span
+	Links     []Link
+	// Parent is the index of the nearest heading above this block (-1 if none).
+	Parent int
+}
+
+// Src maps a byte offset in b.Text to a byte offset in the source.
+func (b *Block) Src(i int) int {
+	if len(b.Segs) == 0 {
+		return b.Start
+	}
+	k := sort.Search(len(b.Segs), func(j int) bool { return b.Segs[j].Text+b.Segs[j].TextLen > i })
+	if k == len(b.Segs) {
+		last := b.Segs[len(b.Segs)-1]
+		return last.Src + last.SrcLen
+	}
+	s := b.Segs[k]
+	if i <= s.Text {
+		return s.Src
+	}
+	if s.TextLen == s.SrcLen {
+		return s.Src + (i - s.Text)
+	}
+	return s.Src
+}
+
+// SrcEnd maps an exclusive end offset in b.Text to an exclusive end offset in
+// the source (an end inside an atomic segment covers the whole segment).
+func (b *Block) SrcEnd(i int) int {
+	if len(b.Segs) == 0 || i <= 0 {
+		return b.Src(i)
+	}
+	k := sort.Search(len(b.Segs), func(j int) bool { return b.Segs[j].Text+b.Segs[j].TextLen >= i })
+	if k == len(b.Segs) {
+		last := b.Segs[len(b.Segs)-1]
+		return last.Src + last.SrcLen
+	}
+	s := b.Segs[k]
+	if s.TextLen == s.SrcLen {
+		return s.Src + (i - s.Text)
+	}
+	return s.Src + s.SrcLen
+}
+
+// SentenceText returns the text of sentence s.
+func (b *Block) SentenceText(s Span) string { return b.Text[s.Start:s.End] }
+
+// Document is a parsed draft.
+type Document struct {
+	Path   string
+	Format Format
+	Src    []byte
+	// Title is the index in Blocks of the title block, or -1.
+	Title    int
+	Blocks   []Block
+	Comments []Comment
+	// BodyStart is the offset where the body begins (after a BOM and front matter).
+	BodyStart int
+	lines     []int // offsets where lines start
+	bom       int
+}
+
+// TitleBlock returns the title block or nil.
+func (d *Document) TitleBlock() *Block {
+	if d.Title < 0 || d.Title >= len(d.Blocks) {
+		return nil
+	}
+	return &d.Blocks[d.Title]
+}
+
+// Position is a 1-based line and column; columns count characters.
+type Position struct{ Line, Column int }
+
+func lineStarts(src []byte) []int {
+	ls := make([]int, 1, 1+len(src)/40)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			ls = append(ls, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// Position turns a byte offset into a line and a column counted in
+// characters (invalid bytes count as one character each, a BOM as none).
+func (d *Document) Position(off int) Position {
+	if d.lines == nil {
+		d.lines = lineStarts(d.Src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	l := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	start := d.lines[l]
+	if l == 0 && d.bom > 0 && off >= d.bom {
+		start = d.bom
+	}
+	return Position{Line: l + 1, Column: utf8.RuneCount(d.Src[start:off]) + 1}
+}
+
+// LineCount is the number of lines in the source.
+func (d *Document) LineCount() int {
+	if d.lines == nil {
+		d.lines = lineStarts(d.Src)
+	}
+	return len(d.lines)
+}
+
+// LineBounds returns the byte range of line n (1-based) without its line
+// terminator, and the offset where the next line starts.
+func (d *Document) LineBounds(n int) (start, end, next int) {
+	if d.lines == nil {
+		d.lines = lineStarts(d.Src)
+	}
+	if n < 1 || n > len(d.lines) {
+		return len(d.Src), len(d.Src), len(d.Src)
+	}
+	start = d.lines[n-1]
+	next = len(d.Src)
+	if n < len(d.lines) {
+		next = d.lines[n]
+	}
+	end = next
+	for end > start && (d.Src[end-1] == '\n' || d.Src[end-1] == '\r') {
+		end--
+	}
+	return start, end, next
+}
+
+// IsBinary reports whether data looks binary: a NUL byte in its first 8 KB.
+func IsBinary(data []byte) bool {
+	n := min(len(data), 8192)
+	return bytes.IndexByte(data[:n], 0) >= 0
+}
+
+// Parse parses src as the given format. It never fails: text it cannot
+// understand is treated as plain prose.
+func Parse(path string, src []byte, f Format) *Document {
+	d := &Document{Path: path, Format: f, Src: src, Title: -1}
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		d.bom = 3
+	}
+	d.BodyStart = d.bom
+	switch f {
+	case Markdown:
+		parseMarkdown(d)
+	case HTML:
+		parseHTML(d)
+	default:
+		parseText(d)
+	}
+	d.finish()
+	return d
+}
+
+// finish extracts links, splits sentences and links blocks to their headings.
+func (d *Document) finish() {
+	parent := -1
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		extractLinks(b)
+		b.Sentences = Sentences(b.Text, b.Lines)
+		if b.Kind == FrontMatter {
+			b.Parent = -1
+			continue
+		}
+		b.Parent = parent
+		if b.Kind == Heading {
+			parent = i
+		}
+	}
+}
+
+// builder accumulates a block's text and segments.
+type builder struct {
+	text strings.Builder
+	segs []Segment
+}
+
+// add appends source bytes [start,end) that appear verbatim in the text.
+func (bl *builder) add(src []byte, start, end int) {
+	if end <= start {
+		return
+	}
+	t := bl.text.Len()
+	if n := len(bl.segs); n > 0 {
+		last := &bl.segs[n-1]
+		if last.TextLen == last.SrcLen && last.Src+last.SrcLen == start && last.Text+last.TextLen == t {
+			last.TextLen += end - start
+			last.SrcLen += end - start
+			bl.text.Write(src[start:end])
+			return
+		}
+	}
+	bl.segs = append(bl.segs, Segment{Text: t, TextLen: end - start, Src: start, SrcLen: end - start})
+	bl.text.Write(src[start:end])
+}
+
+// addAtomic appends text that stands for source bytes [start,end) as a whole
+// (a decoded entity, a line break read as a space, a code span).
+func (bl *builder) addAtomic(text string, start, end int) {
+	if text == "" {
+		return
+	}
+	bl.segs = append(bl.segs, Segment{Text: bl.text.Len(), TextLen: len(text), Src: start, SrcLen: end - start})
+	bl.text.WriteString(text)
+}
+
+func (bl *builder) lastByte() byte {
+	s := bl.text.String()
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+func (bl *builder) empty() bool { return strings.TrimSpace(bl.text.String()) == "" }
+
+// block finishes the builder into a Block, trimming surrounding white space.
+func (bl *builder) block(k Kind) (Block, bool) {
+	text := bl.text.String()
+	segs := bl.segs
+	lo, hi := 0, len(text)
+	for lo < hi && isSpaceByte(text[lo]) {
+		lo++
+	}
+	for hi > lo && isSpaceByte(text[hi-1]) {
+		hi--
+	}
+	if lo == hi {
+		return Block{}, false
+	}
+	b := Block{Kind: k, Segs: segs, Text: text}
+	if lo > 0 || hi < len(text) {
+		b = trimBlock(b, lo, hi)
+	}
+	b.Start = b.Src(0)
+	b.End = b.SrcEnd(len(b.Text))
+	return b, true
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// trimBlock keeps text[lo:hi], re-basing segments.
+func trimBlock(b Block, lo, hi int) Block {
+	var out []Segment
+	for _, s := range b.Segs {
+		ts, te := s.Text, s.Text+s.TextLen
+		if te <= lo || ts >= hi {
+			continue
+		}
+		if s.TextLen == s.SrcLen {
+			cs, ce := max(ts, lo), min(te, hi)
+			out = append(out, Segment{Text: cs - lo, TextLen: ce - cs, Src: s.Src + (cs - ts), SrcLen: ce - cs})
+		} else {
+			cs, ce := max(ts, lo), min(te, hi)
+			out = append(out, Segment{Text: cs - lo, TextLen: ce - cs, Src: s.Src, SrcLen: s.SrcLen})
+		}
+	}
+	b.Text = b.Text[lo:hi]
+	b.Segs = out
+	return b
+}

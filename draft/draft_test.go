@@ -1,0 +1,165 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+)
+
+// locate finds word in the prose of d and returns its source offset
+// through the block's mapping (never by searching the source).
+func locate(t *testing.T, d *Document, word string) (int, *Block) {
+	t.Helper()
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if k := strings.Index(b.Text, word); k >= 0 {
+			return b.Src(k), b
+		}
+	}
+	t.Fatalf("%q not in any prose block of %s", word, d.Path)
+	return 0, nil
+}
+
+func TestOffsets(t *testing.T) {
+	tests := []struct {
+		name, path, src, word string
+		line, col             int
+	}{
+		{"md heading", "a.md", "# Größe des Hafens\n\nText.\n", "Hafens", 1, 13},
+		{"md after front matter", "a.md", "---\ntitle: Über alles\ndate: 2024-01-01\n---\n\nDer Zug fährt **schnell** ab.\n", "schnell", 6, 17},
+		{"md front matter title", "a.md", "---\ntitle: Über alles\n---\n", "alles", 2, 13},
+		{"md quoted front matter", "a.md", "---\ntitle: \"Straße frei\"\n---\n", "frei", 2, 16},
+		{"md block scalar", "a.md", "---\ndescription: |\n  Erste Zeile.\n  Zweite Zeile.\n---\n", "Zweite", 4, 3},
+		{"md CRLF", "a.md", "# Title\r\n\r\nFirst line\r\nsecond ünïcode word\r\n", "word", 4, 16},
+		{"md list item", "a.md", "- alpha\n- beta gamma\n", "gamma", 2, 8},
+		{"md link text", "a.md", "See [the report](https://x.org/r) now.\n", "report", 1, 10},
+		{"md table cell", "a.md", "| a | b |\n|---|---|\n| x | TBD |\n", "TBD", 3, 7},
+		{"md emoji before", "a.md", "😀 café ok\n", "ok", 1, 8},
+		{"md BOM", "a.md", "\ufeff# Head\n", "Head", 1, 3},
+		{"md blockquote", "a.md", "> quoted *text* here\n", "here", 1, 17},
+		{"html paragraph", "a.html", "<html><body>\n<p>Hello <b>wörld</b> again</p>\n</body></html>", "again", 2, 23},
+		{"html entity", "a.html", "<p>Fish &amp; chips for all</p>", "chips", 1, 15},
+		{"html title", "a.html", "<title>Ünïcode title</title>", "title", 1, 16},
+		{"html CRLF", "a.html", "<p>one\r\ntwo three</p>", "three", 2, 5},
+		{"txt paragraph", "a.txt", "Title here\n\nSome prose with ünïcode in it.\n", "in it", 3, 25},
+		{"txt CRLF", "a.txt", "Title\r\n\r\nAlpha beta.\r\nGamma delta.\r\n", "delta", 4, 7},
+		{"txt lone CR", "a.txt", "Title\r\rAlpha beta.\rGamma delta.", "delta", 4, 7},
+		{"txt bullet", "a.txt", "Intro text here.\n\n  • Bullet with words.\n", "words", 3, 17},
+		{"txt invalid utf8", "a.txt", "Bad \xff\xfe bytes here.\n", "here", 1, 14},
+		{"txt BOM", "a.txt", "\ufeffTitle line\n", "line", 1, 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Parse(tt.path, []byte(tt.src), FormatFor(tt.path))
+			off, _ := locate(t, d, tt.word)
+			if got := tt.src[off : off+len(tt.word)]; got != tt.word {
+				t.Fatalf("offset %d maps to %q, want %q", off, got, tt.word)
+			}
+			pos := d.Position(off)
+			if pos.Line != tt.line || pos.Column != tt.col {
+				t.Errorf("%q at %d:%d, want %d:%d", tt.word, pos.Line, pos.Column, tt.line, tt.col)
+			}
+		})
+	}
+}
+
+func TestNotProse(t *testing.T) {
+	tests := []struct {
+		path, src, absent string
+	}{
+		{"a.md", "Text\n\n```\nTODO fenced\n```\n", "TODO"},
+		{"a.md", "Text\n\n    TODO indented code\n", "TODO"},
+		{"a.md", "Use `TODO` here.\n", "TODO"},
+		{"a.md", "Note <!-- TODO hidden --> here.\n", "TODO"},
+		{"a.md", "Visit <https://tbd.example.com/x>.\n", "tbd"},
+		{"a.md", "Visit https://tbd.example.com/x today.\n", "tbd"},
+		{"a.md", "[text](https://tbd.org/x)\n", "tbd"},
+		{"a.md", "---\nslug: lorem-ipsum\nlayout: post\n---\n\nBody.\n", "lorem"},
+		{"a.html", "<p>x</p><script>var TODO=1;</script><pre>TODO</pre><p>y <code>TODO</code></p>", "TODO"},
+		{"a.html", "<style>p{}</style><p>ok</p>", "p{}"},
+	}
+	for _, tt := range tests {
+		d := Parse(tt.path, []byte(tt.src), FormatFor(tt.path))
+		for _, b := range d.Blocks {
+			if strings.Contains(b.Text, tt.absent) {
+				t.Errorf("%q: %q found in prose block %q", tt.src, tt.absent, b.Text)
+			}
+		}
+	}
+}
+
+func TestTitleAndHeadings(t *testing.T) {
+	tests := []struct {
+		path, src, title string
+		headings         []string
+	}{
+		{"a.md", "---\ntitle: From front matter\n---\n\n# An H1\n\n## Sub\n", "From front matter", []string{"An H1", "Sub"}},
+		{"a.md", "Intro.\n\n# First H1\n\n# Second H1\n", "First H1", []string{"First H1", "Second H1"}},
+		{"a.html", "<title>Page</title><h1>Head</h1><h2>Sub</h2>", "Page", []string{"Page", "Head", "Sub"}},
+		{"a.txt", "A Plain Title\n\nBody text here.\n\nA heading\n\nMore text here.\n", "A Plain Title", []string{"A Plain Title", "A heading"}},
+		{"a.txt", "Short head\nA body line that follows the heading and ends with a stop.\n", "", []string{"Short head"}},
+	}
+	for _, tt := range tests {
+		d := Parse(tt.path, []byte(tt.src), FormatFor(tt.path))
+		got := ""
+		if tb := d.TitleBlock(); tb != nil {
+			got = tb.Text
+		}
+		if got != tt.title {
+			t.Errorf("%q: title %q, want %q", tt.src, got, tt.title)
+		}
+		var hs []string
+		for _, b := range d.Blocks {
+			if b.Kind == Heading {
+				hs = append(hs, b.Text)
+			}
+		}
+		if strings.Join(hs, "|") != strings.Join(tt.headings, "|") {
+			t.Errorf("%q: headings %q, want %q", tt.src, hs, tt.headings)
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	src := "Mail info@acme.de or see https://www.acme.de/kontakt. Also acme.fr.\n"
+	d := Parse("a.txt", []byte(src), Text)
+	var got []string
+	for _, b := range d.Blocks {
+		for _, l := range b.Links {
+			got = append(got, src[l.Start:l.End])
+		}
+	}
+	want := []string{"https://www.acme.de/kontakt", "info@acme.de", "acme.fr"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links %q, want %q", got, want)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Dr. Smith met Mr. Jones at 10 a.m. in Berlin. They talked.", []string{"Dr. Smith met Mr. Jones at 10 a.m. in Berlin.", "They talked."}},
+		{"The U.S. economy grew. It was 3.5 percent.", []string{"The U.S. economy grew.", "It was 3.5 percent."}},
+		{"He lives in the U.S. The rest is history.", []string{"He lives in the U.S.", "The rest is history."}},
+		{"“Stop!” she said. “Now.” He left.", []string{"“Stop!” she said.", "“Now.”", "He left."}},
+		{"It’s e.g. a test. J. K. Rowling wrote it.", []string{"It’s e.g. a test.", "J. K. Rowling wrote it."}},
+		{"Good and bad… but it works. Really? Yes.", []string{"Good and bad… but it works.", "Really?", "Yes."}},
+		{"See No. 5 on the list. Done", []string{"See No. 5 on the list.", "Done"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range Sentences(tt.text, false) {
+			got = append(got, tt.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBinary(t *testing.T) {
+	if !IsBinary([]byte("abc\x00def")) || IsBinary([]byte("plain text")) {
+		t.Fatal("IsBinary is wrong")
+	}
+}

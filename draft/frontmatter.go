@@ -1,0 +1,276 @@
+package draft
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatterEnd finds a front-matter block (YAML between "---" lines, or
+// TOML between "+++" lines) at the start of src and returns the offset just
+// after its closing line.
+func frontMatterEnd(src []byte, start int) (int, bool) {
+	rest := src[start:]
+	var fence string
+	switch {
+	case bytes.HasPrefix(rest, []byte("---")):
+		fence = "---"
+	case bytes.HasPrefix(rest, []byte("+++")):
+		fence = "+++"
+	default:
+		return 0, false
+	}
+	nl := bytes.IndexByte(rest, '\n')
+	if nl < 0 || strings.TrimRight(string(rest[:nl]), " \t\r") != fence {
+		return 0, false
+	}
+	off := nl + 1
+	for off < len(rest) {
+		e := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		next := len(rest)
+		if e >= 0 {
+			line = rest[off : off+e]
+			next = off + e + 1
+		}
+		t := strings.TrimRight(string(line), " \t\r")
+		if t == fence || (fence == "---" && t == "...") {
+			return start + next, true
+		}
+		off = next
+	}
+	return 0, false
+}
+
+// proseKeys are front-matter fields whose string values are prose, whatever
+// their length.
+var proseKeys = setOf("title", "headline", "description", "summary", "subtitle", "excerpt", "dek", "lede", "lead",
+	"teaser", "caption", "alt", "abstract", "content", "text", "body", "intro", "tagline", "subhead", "heading",
+	"seo_title", "og_title", "og_description", "linktitle", "name_long", "quote")
+
+// nonProseParts mark keys whose values are identifiers, dates, paths or lists
+// of keywords, never prose.
+var nonProseParts = []string{"date", "url", "link", "image", "img", "thumb", "cover", "path", "file", "slug", "keyword",
+	"tag", "categor", "layout", "template", "lang", "locale", "type", "kind", "alias", "permalink", "src", "icon",
+	"author", "email", "phone", "weight", "draft", "uid", "uuid", "ms.", "topic", "service", "product", "toc", "redirect"}
+
+func isProseKey(key string) int {
+	k := strings.ToLower(key)
+	last := k
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		last = k[i+1:]
+	}
+	if proseKeys[last] {
+		return 1
+	}
+	if last == "id" {
+		return -1
+	}
+	for _, p := range nonProseParts {
+		if strings.Contains(k, p) {
+			return -1
+		}
+	}
+	return 0
+}
+
+func parseFrontMatter(d *Document, start, end int) {
+	src := d.Src
+	if bytes.HasPrefix(src[start:], []byte("+++")) {
+		return // TOML front matter: skipped, not prose
+	}
+	nl := bytes.IndexByte(src[start:], '\n')
+	yStart := start + nl + 1
+	// the closing fence line
+	yEnd := end
+	if yEnd > yStart {
+		i := bytes.LastIndexByte(src[yStart:yEnd-1], '\n')
+		if i >= 0 {
+			yEnd = yStart + i + 1
+		} else {
+			yEnd = yStart
+		}
+	}
+	if yEnd <= yStart {
+		return
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src[yStart:yEnd], &root); err != nil {
+		return
+	}
+	ls := lineStarts(src[yStart:yEnd])
+	fm := &fmWalker{d: d, src: src, base: yStart, lines: ls, end: yEnd}
+	if len(root.Content) == 1 {
+		fm.walk(root.Content[0], "")
+	}
+}
+
+type fmWalker struct {
+	d     *Document
+	src   []byte
+	base  int
+	end   int
+	lines []int
+}
+
+func (f *fmWalker) walk(n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := k.Value
+			if path != "" {
+				p = path + "." + k.Value
+			}
+			f.walk(v, p)
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			f.walk(c, path)
+		}
+	case yaml.ScalarNode:
+		if n.Tag != "!!str" || n.Value == "" {
+			return
+		}
+		pk := isProseKey(path)
+		if pk < 0 {
+			return
+		}
+		if pk == 0 && !readsAsProse(n.Value) {
+			return
+		}
+		f.scalar(n, path)
+	}
+}
+
+// readsAsProse: at least three words with letters, not a URL or path.
+func readsAsProse(v string) bool {
+	if strings.Contains(v, "://") || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") {
+		return false
+	}
+	return len(strings.Fields(v)) >= 3 && strings.IndexFunc(v, func(r rune) bool { return r >= 'A' && r <= 'z' || r > 127 }) >= 0
+}
+
+// offset of a 1-based yaml line/column (columns in characters).
+func (f *fmWalker) offset(line, col int) int {
+	if line < 1 || line > len(f.lines) {
+		return -1
+	}
+	off := f.base + f.lines[line-1]
+	for c := 1; c < col && off < f.end; c++ {
+		_, w := utf8.DecodeRune(f.src[off:])
+		off += w
+	}
+	return off
+}
+
+func (f *fmWalker) scalar(n *yaml.Node, path string) {
+	off := f.offset(n.Line, n.Column)
+	if off < 0 {
+		return
+	}
+	var bl builder
+	switch n.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		// content lines follow the indicator line, indented
+		s := off
+		for s < f.end && f.src[s] != '\n' {
+			s++
+		}
+		s++
+		indent := -1
+		for s < f.end {
+			e := s
+			for e < f.end && f.src[e] != '\n' {
+				e++
+			}
+			line := f.src[s:e]
+			trimmed := bytes.TrimLeft(line, " ")
+			ind := len(line) - len(trimmed)
+			if len(bytes.TrimSpace(line)) > 0 {
+				if indent < 0 {
+					indent = ind
+				}
+				if ind < indent {
+					break
+				}
+				ls, le := s+indent, e
+				for le > ls && (f.src[le-1] == '\r' || f.src[le-1] == ' ') {
+					le--
+				}
+				bl.add(f.src, ls, le)
+				if e < f.end {
+					bl.addAtomic(sepFor(n.Style), le, e+1)
+				}
+			} else if indent >= 0 {
+				bl.addAtomic("\n", s, min(e+1, f.end))
+			}
+			s = e + 1
+		}
+	default:
+		q := 0
+		if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+			q = 1
+		}
+		s := off + q
+		v := []byte(n.Value)
+		if s+len(v) <= f.end && bytes.Equal(f.src[s:s+len(v)], v) {
+			bl.add(f.src, s, s+len(v))
+		} else {
+			// escapes or folding: map line by line where the words agree,
+			// else the whole value to its source span
+			e := f.scalarEnd(s, q, n.Style)
+			bl.addAtomic(n.Value, s, e)
+		}
+	}
+	b, ok := bl.block(FrontMatter)
+	if !ok {
+		return
+	}
+	b.Field = path
+	if path == "title" && f.d.Title < 0 {
+		b.IsTitle = true
+		f.d.Title = len(f.d.Blocks)
+	}
+	f.d.Blocks = append(f.d.Blocks, b)
+}
+
+func sepFor(s yaml.Style) string {
+	if s == yaml.LiteralStyle {
+		return "\n"
+	}
+	return " "
+}
+
+// scalarEnd finds where a quoted or plain scalar starting at s ends.
+func (f *fmWalker) scalarEnd(s, q int, style yaml.Style) int {
+	i := s
+	switch style {
+	case yaml.DoubleQuotedStyle:
+		for i < f.end && f.src[i] != '"' {
+			if f.src[i] == '\\' {
+				i++
+			}
+			i++
+		}
+	case yaml.SingleQuotedStyle:
+		for i < f.end {
+			if f.src[i] == '\'' {
+				if i+1 < f.end && f.src[i+1] == '\'' {
+					i += 2
+					continue
+				}
+				break
+			}
+			i++
+		}
+	default:
+		for i < f.end && f.src[i] != '\n' {
+			i++
+		}
+	}
+	_ = q
+	return min(i, f.end)
+}

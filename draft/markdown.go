@@ -1,0 +1,280 @@
+package draft
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
+func parseMarkdown(d *Document) {
+	src := d.Src
+	body := d.bom
+	if fmEnd, ok := frontMatterEnd(src, d.bom); ok {
+		parseFrontMatter(d, d.bom, fmEnd)
+		body = fmEnd
+	}
+	d.BodyStart = body
+	// goldmark sees the body only; everything before it is blanked so that
+	// offsets stay those of the file.
+	in := src
+	if body > 0 {
+		in = make([]byte, len(src))
+		copy(in, src)
+		for i := 0; i < body; i++ {
+			if in[i] != '\n' && in[i] != '\r' {
+				in[i] = ' '
+			}
+		}
+	}
+	root := mdParser.Parse(text.NewReader(in), parser.WithContext(parser.NewContext()))
+	w := &mdWalker{d: d, src: in}
+	w.walkBlocks(root, false, false)
+	if d.Title < 0 {
+		for i := range d.Blocks {
+			b := &d.Blocks[i]
+			if b.Kind == Heading && b.Level == 1 {
+				b.IsTitle = true
+				d.Title = i
+				break
+			}
+		}
+	}
+}
+
+type mdWalker struct {
+	d   *Document
+	src []byte
+}
+
+func (w *mdWalker) walkBlocks(n ast.Node, inList, inQuote bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindHeading:
+			h := c.(*ast.Heading)
+			w.inlineBlock(c, Heading, h.Level, inQuote)
+		case ast.KindParagraph, ast.KindTextBlock:
+			k := Paragraph
+			if inList {
+				k = ListItem
+			}
+			w.inlineBlock(c, k, 0, inQuote)
+		case ast.KindBlockquote:
+			w.walkBlocks(c, inList, true)
+		case ast.KindList, ast.KindListItem:
+			w.walkBlocks(c, true, inQuote)
+		case east.KindTable:
+			w.walkTable(c, inQuote)
+		case ast.KindHTMLBlock:
+			w.htmlBlock(c.(*ast.HTMLBlock))
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindThematicBreak:
+			// not prose
+		default:
+			w.walkBlocks(c, inList, inQuote)
+		}
+	}
+}
+
+func (w *mdWalker) walkTable(t ast.Node, inQuote bool) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			w.inlineBlock(cell, TableCell, 0, inQuote)
+		}
+	}
+}
+
+// htmlBlock records the comments in a raw HTML block.
+func (w *mdWalker) htmlBlock(h *ast.HTMLBlock) {
+	lines := h.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start := lines.At(0).Start
+	end := lines.At(lines.Len() - 1).Stop
+	if h.HasClosure() {
+		end = h.ClosureLine.Stop
+	}
+	w.comments(start, end)
+}
+
+// comments records every <!-- … --> inside src[start:end].
+func (w *mdWalker) comments(start, end int) {
+	s := w.src[start:end]
+	off := 0
+	for {
+		i := bytes.Index(s[off:], []byte("<!--"))
+		if i < 0 {
+			return
+		}
+		i += off
+		j := bytes.Index(s[i+4:], []byte("-->"))
+		if j < 0 {
+			return
+		}
+		e := i + 4 + j + 3
+		w.d.Comments = append(w.d.Comments, Comment{Text: string(s[i+4 : e-3]), Start: start + i, End: start + e})
+		off = e
+	}
+}
+
+func (w *mdWalker) inlineBlock(n ast.Node, k Kind, level int, inQuote bool) {
+	var bl builder
+	var links []Link
+	w.inlines(n, &bl, &links)
+	b, ok := bl.block(k)
+	if !ok {
+		return
+	}
+	b.Level = level
+	b.InQuote = inQuote
+	// link text ranges were recorded before trimming: re-base them
+	lead := len(bl.text.String()) - len(trimLeftSpace(bl.text.String()))
+	for _, l := range links {
+		l.TextStart = max(0, l.TextStart-lead)
+		l.TextEnd = min(len(b.Text), max(l.TextStart, l.TextEnd-lead))
+		b.Links = append(b.Links, l)
+	}
+	w.d.Blocks = append(w.d.Blocks, b)
+}
+
+func trimLeftSpace(s string) string {
+	i := 0
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			seg := v.Segment
+			bl.add(w.src, seg.Start, seg.Stop)
+			if v.HardLineBreak() || v.SoftLineBreak() {
+				// the line break itself: from the segment's end to the next line
+				e := seg.Stop
+				for e < len(w.src) && w.src[e] != '\n' {
+					e++
+				}
+				if e < len(w.src) {
+					e++
+				}
+				bl.addAtomic(" ", seg.Stop, e)
+			}
+		case *ast.String:
+			p := c.Pos()
+			if p < 0 {
+				p = w.lastSrc(bl)
+			}
+			bl.addAtomic(string(v.Value), p, p)
+		case *ast.CodeSpan:
+			s, e := w.span(c)
+			bl.addAtomic(" ", s, e)
+		case *ast.AutoLink:
+			label := v.Label(w.src)
+			p := c.Pos()
+			if p >= 0 && p < len(w.src) && w.src[p] == '<' {
+				p++
+			}
+			if p < 0 || p+len(label) > len(w.src) || !bytes.Equal(w.src[p:p+len(label)], label) {
+				continue
+			}
+			t := bl.text.Len()
+			bl.addAtomic(" ", p, p+len(label))
+			*links = append(*links, Link{URL: string(v.URL(w.src)), Start: p, End: p + len(label), TextStart: t, TextEnd: t + 1, Email: v.AutoLinkType == ast.AutoLinkEmail})
+		case *ast.Link:
+			t := bl.text.Len()
+			w.inlines(c, bl, links)
+			l := Link{URL: string(v.Destination), TextStart: t, TextEnd: bl.text.Len()}
+			l.Start, l.End = w.destination(c, v.Destination)
+			*links = append(*links, l)
+		case *ast.Image:
+			w.inlines(c, bl, links)
+		case *ast.RawHTML:
+			for i := 0; i < v.Segments.Len(); i++ {
+				seg := v.Segments.At(i)
+				w.comments(seg.Start, seg.Stop)
+			}
+		case *east.TaskCheckBox:
+			// not prose
+		default:
+			w.inlines(c, bl, links)
+		}
+	}
+}
+
+func (w *mdWalker) lastSrc(bl *builder) int {
+	if len(bl.segs) == 0 {
+		return 0
+	}
+	s := bl.segs[len(bl.segs)-1]
+	return s.Src + s.SrcLen
+}
+
+// span is the source range of an inline node: from its position to the end
+// of its last text segment, plus closing delimiters of the same kind.
+func (w *mdWalker) span(n ast.Node) (int, int) {
+	s := n.Pos()
+	e := s
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			if s < 0 {
+				s = t.Segment.Start
+			}
+			e = max(e, t.Segment.Stop)
+		}
+	}
+	if s < 0 {
+		return 0, 0
+	}
+	for e < len(w.src) && w.src[e] == '`' {
+		e++
+	}
+	return s, e
+}
+
+// destination finds an inline link's destination: right after the link
+// text's closing "](". Reference links point at their text instead.
+func (w *mdWalker) destination(n ast.Node, dest []byte) (int, int) {
+	s, e := -1, -1
+	var last func(ast.Node)
+	last = func(m ast.Node) {
+		for c := m.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				if s < 0 {
+					s = t.Segment.Start
+				}
+				e = max(e, t.Segment.Stop)
+			} else {
+				last(c)
+			}
+		}
+	}
+	last(n)
+	if s < 0 {
+		p := max(n.Pos(), 0)
+		return p, p
+	}
+	// skip closing emphasis/code delimiters up to "]("
+	i := e
+	for i < len(w.src) && i < e+8 && w.src[i] != ']' {
+		i++
+	}
+	if i+1 < len(w.src) && w.src[i] == ']' && w.src[i+1] == '(' {
+		j := i + 2
+		for j < len(w.src) && (w.src[j] == ' ' || w.src[j] == '<') {
+			j++
+		}
+		if j+len(dest) <= len(w.src) && bytes.Equal(w.src[j:j+len(dest)], dest) && len(dest) > 0 {
+			return j, j + len(dest)
+		}
+	}
+	return s, e
+}

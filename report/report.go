@@ -1,0 +1,101 @@
+// Package report turns findings into output: text for people, JSON and
+// other formats for machines. It knows no rule.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/draftlint/draftlint/rules"
+)
+
+// Report is everything a formatter may show.
+type Report struct {
+	Findings []rules.Finding
+	// Sources holds the bytes of files with findings (for excerpts, diffs).
+	Sources map[string][]byte
+	Files   int
+	Notices []rules.Notice
+	Elapsed time.Duration
+}
+
+// Counts returns the number of findings per severity.
+func (r *Report) Counts() (errs, warns, infos int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case rules.Error:
+			errs++
+		case rules.Warning:
+			warns++
+		case rules.Info:
+			infos++
+		}
+	}
+	return
+}
+
+// Formatter writes a report in one format.
+type Formatter interface {
+	Format(w io.Writer, r *Report) error
+}
+
+// Names lists the formats New knows.
+var Names = []string{"text", "json"}
+
+// Options tune the formatters that have settings.
+type Options struct {
+	Color   bool
+	Compact bool
+	Width   int  // wrap width for text; 0 for 100
+	Quiet   bool // text: no summary line
+}
+
+// New returns the formatter for a format name.
+func New(name string, o Options) (Formatter, error) {
+	switch name {
+	case "text", "":
+		return &Text{Options: o}, nil
+	case "json":
+		return JSON{}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %v)", name, Names)
+}
+
+// JSON writes the stable machine-readable contract:
+// {"findings":[…],"summary":{"files","error","warning","info"}}.
+type JSON struct{}
+
+type jsonSummary struct {
+	Files   int `json:"files"`
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+type jsonReport struct {
+	Findings []rules.Finding `json:"findings"`
+	Summary  jsonSummary     `json:"summary"`
+}
+
+// Format implements Formatter.
+func (JSON) Format(w io.Writer, r *Report) error {
+	fs := make([]rules.Finding, len(r.Findings))
+	copy(fs, r.Findings)
+	for i := range fs {
+		if fs[i].Fixes == nil {
+			fs[i].Fixes = []rules.Fix{}
+		}
+		for j := range fs[i].Fixes {
+			if fs[i].Fixes[j].Edits == nil {
+				fs[i].Fixes[j].Edits = []rules.Edit{}
+			}
+		}
+	}
+	e, wn, in := r.Counts()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(jsonReport{Findings: fs, Summary: jsonSummary{Files: r.Files, Error: e, Warning: wn, Info: in}})
+}

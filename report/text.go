@@ -1,0 +1,269 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/draftlint/draftlint/rules"
+)
+
+// Text is the report for people: `file:line:col: severity: message [rule]`
+// (the form editors' quickfix lists read), the source line with the span
+// underlined, the explanation, and each fix as a word-level diff.
+type Text struct {
+	Options
+}
+
+type palette struct {
+	err, warn, info, file, rule, dim, under, del, ins, bold *color.Color
+}
+
+func newPalette(on bool) palette {
+	mk := func(a ...color.Attribute) *color.Color {
+		c := color.New(a...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	return palette{
+		err: mk(color.FgRed, color.Bold), warn: mk(color.FgYellow, color.Bold), info: mk(color.FgCyan, color.Bold),
+		file: mk(color.Bold), rule: mk(color.FgHiBlack), dim: mk(color.Faint), under: mk(color.FgRed),
+		del: mk(color.FgRed, color.CrossedOut), ins: mk(color.FgGreen, color.Underline), bold: mk(color.Bold),
+	}
+}
+
+func (p palette) sev(s rules.Severity) *color.Color {
+	switch s {
+	case rules.Error:
+		return p.err
+	case rules.Warning:
+		return p.warn
+	}
+	return p.info
+}
+
+// Format implements Formatter.
+func (t *Text) Format(w io.Writer, r *Report) error {
+	p := newPalette(t.Color)
+	width := t.Width
+	if width <= 0 {
+		width = 100
+	}
+	ew := &errWriter{w: w}
+	for _, f := range r.Findings {
+		fmt.Fprintf(ew, "%s:%d:%d: %s: %s %s\n", p.file.Sprint(f.File), f.Line, f.Column,
+			p.sev(f.Severity).Sprint(f.Severity), f.Message, p.rule.Sprint("["+f.Rule+"]"))
+		if t.Compact {
+			continue
+		}
+		src := r.Sources[f.File]
+		if src != nil {
+			excerpt(ew, p, src, f, width)
+		}
+		if f.Explanation != "" {
+			for _, l := range wrap(f.Explanation, width-4) {
+				fmt.Fprintf(ew, "    %s\n", p.dim.Sprint(l))
+			}
+		}
+		if src != nil {
+			for _, fx := range f.Fixes {
+				fixDiff(ew, p, src, fx, width)
+			}
+		}
+		fmt.Fprintln(ew)
+	}
+	if !t.Quiet {
+		e, wn, in := r.Counts()
+		parts := []string{
+			p.err.Sprintf("%d %s", e, plural(e, "error")),
+			p.warn.Sprintf("%d %s", wn, plural(wn, "warning")),
+			p.info.Sprintf("%d info", in),
+		}
+		fmt.Fprintf(ew, "%s in %d %s (%s)\n", strings.Join(parts, ", "), r.Files, plural(r.Files, "file"), r.Elapsed.Round(1e6))
+	}
+	return ew.err
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+// Write writes until the first error, then reports it on every later call.
+func (e *errWriter) Write(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(b)
+	e.err = err
+	return n, err
+}
+
+// lineAt returns the bounds of the line holding off.
+func lineAt(src []byte, off int) (int, int) {
+	off = min(max(off, 0), len(src))
+	s := off
+	for s > 0 && src[s-1] != '\n' && src[s-1] != '\r' {
+		s--
+	}
+	e := off
+	for e < len(src) && src[e] != '\n' && src[e] != '\r' {
+		e++
+	}
+	return s, e
+}
+
+// display turns source bytes into one printable line: tabs and control
+// characters become spaces, invalid bytes U+FFFD; one rune per character.
+func display(b []byte) []rune {
+	out := make([]rune, 0, len(b))
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == '\t' || r < 0x20 || r == 0x7f || r == '\ufeff' {
+			r = ' '
+		}
+		out = append(out, r)
+		b = b[n:]
+	}
+	return out
+}
+
+// excerpt prints the source line of a finding with its span underlined,
+// clipped to a window around the span when the line is long.
+func excerpt(w io.Writer, p palette, src []byte, f rules.Finding, width int) {
+	ls, le := lineAt(src, f.Offset)
+	pre := display(src[ls:f.Offset])
+	end := min(max(f.EndOffset, f.Offset), le)
+	span := display(src[f.Offset:end])
+	post := display(src[end:le])
+	if len(span) == 0 {
+		span = []rune{}
+	}
+	room := max(width-6, 20)
+	// keep the span start in view: clip the left side first
+	lead := ""
+	if len(pre) > room/3 && len(pre)+len(span)+len(post) > room {
+		cut := len(pre) - room/3
+		pre = pre[cut:]
+		lead = "…"
+	}
+	tail := ""
+	if len(pre)+len(span) > room {
+		span = span[:max(1, room-len(pre))]
+		post = nil
+		tail = "…"
+	} else if len(pre)+len(span)+len(post) > room {
+		post = post[:room-len(pre)-len(span)]
+		tail = "…"
+	}
+	if f.EndOffset > le && tail == "" {
+		tail = "…"
+	}
+	fmt.Fprintf(w, "    %s%s%s%s%s\n", lead, string(pre), p.bold.Sprint(string(span)), string(post), tail)
+	n := len(span)
+	if n == 0 {
+		n = 1
+	}
+	fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", utf8.RuneCountInString(lead)+len(pre)), p.under.Sprint(strings.Repeat("^", n)))
+}
+
+// fixDiff shows what a fix changes on the lines it touches, word by word.
+func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
+	if len(fx.Edits) == 0 {
+		return
+	}
+	edits := append([]rules.Edit(nil), fx.Edits...)
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
+	first, last := edits[0].Offset, edits[len(edits)-1].EndOffset
+	for _, e := range edits {
+		last = max(last, e.EndOffset)
+	}
+	ls, _ := lineAt(src, first)
+	_, le := lineAt(src, max(last-1, first))
+	if last > le {
+		_, le = lineAt(src, last)
+	}
+	before := string(src[ls:le])
+	var b strings.Builder
+	pos := ls
+	for _, e := range edits {
+		if e.Offset < pos || e.EndOffset > len(src) {
+			continue
+		}
+		b.Write(src[pos:e.Offset])
+		b.WriteString(e.NewText)
+		pos = e.EndOffset
+	}
+	if pos < le {
+		b.Write(src[pos:le])
+	}
+	after := b.String()
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffMain(before, after, false)
+	diffs = dmp.DiffCleanupSemantic(diffs)
+	fmt.Fprintf(w, "    %s %s\n", p.ins.Sprint("fix:"), fx.Description)
+	var line strings.Builder
+	for _, d := range diffs {
+		text := strings.ReplaceAll(d.Text, "\r", "")
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			line.WriteString(p.del.Sprint("[-" + text + "-]"))
+		case diffmatchpatch.DiffInsert:
+			line.WriteString(p.ins.Sprint("{+" + text + "+}"))
+		default:
+			line.WriteString(text)
+		}
+	}
+	for _, l := range strings.Split(strings.TrimRight(line.String(), "\n"), "\n") {
+		fmt.Fprintf(w, "    %s\n", clipRunes(l, width*3))
+	}
+}
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// wrap breaks text into lines of at most width characters.
+func wrap(s string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		var cur strings.Builder
+		n := 0
+		for _, word := range strings.Fields(para) {
+			wl := utf8.RuneCountInString(word)
+			if n > 0 && n+1+wl > width {
+				out = append(out, cur.String())
+				cur.Reset()
+				n = 0
+			}
+			if n > 0 {
+				cur.WriteByte(' ')
+				n++
+			}
+			cur.WriteString(word)
+			n += wl
+		}
+		out = append(out, cur.String())
+	}
+	return out
+}

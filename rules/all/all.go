@@ -1,0 +1,6 @@
+// Package all registers every rule family; import it for its side effect.
+package all
+
+import (
+	_ "github.com/draftlint/draftlint/rules/placeholder" // placeholder family
+)

@@ -1,0 +1,245 @@
+package placeholder
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+type wordClass int
+
+const (
+	other wordClass = iota
+	weak
+	strong
+)
+
+var loremRule = &rules.Rule{
+	ID:       "placeholder/lorem-ipsum",
+	Severity: rules.Error,
+	Doc:      "Filler text: lorem ipsum in any form, or another well-known dummy text",
+	Explanation: `Lorem ipsum and its kin are filler that stands in for copy not yet written.
+The rule reads every prose sentence (headings, captions, alt text and
+front-matter titles included) and measures how much of it is lorem-ipsum
+vocabulary: the words of the classic passage, of Cicero's De finibus it comes
+from, and of the generators that shuffle them. A sentence that is mostly such
+words is filler however it is shuffled, and so is a run of four or more such
+words inside a real sentence. Latin that belongs in English prose ("et al.",
+"per se", "ad hoc", "status quo", a motto) uses none of the distinctive words
+and is left alone. Other dummy texts ("Far far away, behind the word
+mountains", "Li Europan lingues", pangrams such as "The quick brown fox",
+German Blindtext, lorem ipsum in Cyrillic, Greek, Hebrew or Arabic script) are
+found as phrases.
+
+Each filler run is one finding; the fix deletes it.`,
+}
+
+func init() {
+	loremRule.Run = runLorem
+}
+
+type fillerRun struct {
+	start, end int // text offsets in the block
+	strong     int // distinctive filler words; -1 for a known dummy phrase
+	filler     int // filler words of any kind
+	words      int
+}
+
+func runLorem(p *rules.Pass) {
+	voc := vocab()
+	m := fillerPhrases()
+	for i := range p.Doc.Blocks {
+		b := &p.Doc.Blocks[i]
+		var runs []fillerRun
+		runs = append(runs, loremRuns(b, voc)...)
+		n := lex.Normalize(b.Text)
+		for _, x := range m.Find(&n, len(b.Text)) {
+			runs = append(runs, fillerRun{start: x.Start, end: x.End, strong: -1})
+		}
+		runs = mergeRuns(runs)
+		for _, r := range runs {
+			whole := strings.TrimSpace(b.Text[:r.start]) == "" && strings.TrimSpace(b.Text[r.end:]) == ""
+			s, e := b.Src(r.start), b.SrcEnd(r.end)
+			var msg string
+			snippet := b.Text[r.start:r.end]
+			if r.strong < 0 {
+				msg = fmt.Sprintf("dummy text %q left in the draft", clip(snippet, 50))
+			} else if whole && b.Kind == draft.Heading {
+				msg = "the heading is lorem ipsum filler"
+			} else {
+				msg = fmt.Sprintf("lorem ipsum filler (%d words): %q", r.words, clip(snippet, 50))
+			}
+			f := rules.Finding{Offset: s, EndOffset: e, Message: msg,
+				Explanation: explainRun(r)}
+			if ed, ok := deleteEdit(p.Doc, b, s, e, whole); ok {
+				f.Fixes = []rules.Fix{{Description: "delete the filler", Edits: []rules.Edit{ed}}}
+			}
+			p.Report(f)
+		}
+	}
+}
+
+func explainRun(r fillerRun) string {
+	if r.strong < 0 {
+		return "This is a well-known dummy text, not copy: write the real text or delete it."
+	}
+	return fmt.Sprintf("%d of its %d words are lorem-ipsum vocabulary (%d of them words no real text uses). Write the real copy or delete it.",
+		r.filler, r.words, r.strong)
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+func classOf(voc map[string]wordClass, w string) wordClass {
+	lw := strings.ToLower(w)
+	if c, ok := voc[lw]; ok {
+		return c
+	}
+	return other
+}
+
+// latinish: an unknown lower-case word with a Latin ending; counts as weak
+// evidence inside a run that already has distinctive filler words.
+func latinish(w string) bool {
+	if len(w) < 4 || !unicode.IsLower([]rune(w)[0]) {
+		return false
+	}
+	for _, suf := range []string{"us", "um", "is", "ae", "unt", "que", "tur", "ibus", "orum", "arum", "isse", "ium"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// loremRuns finds filler in a block: whole sentences that are mostly filler
+// vocabulary, and runs of filler words inside other sentences.
+func loremRuns(b *draft.Block, voc map[string]wordClass) []fillerRun {
+	var out []fillerRun
+	sents := b.Sentences
+	if len(sents) == 0 {
+		return nil
+	}
+	for _, s := range sents {
+		ws := lex.Words(b.Text[s.Start:s.End])
+		if len(ws) == 0 {
+			continue
+		}
+		cls := make([]wordClass, len(ws))
+		st, fl := 0, 0
+		for i, w := range ws {
+			cls[i] = classOf(voc, w.Text)
+			if cls[i] == strong {
+				st++
+			}
+			if cls[i] != other {
+				fl++
+			}
+		}
+		if st == 0 {
+			continue
+		}
+		// latin-looking unknown words count once filler is established
+		lat := 0
+		for i, w := range ws {
+			if cls[i] == other && latinish(w.Text) {
+				lat++
+			}
+		}
+		share := float64(fl+lat) / float64(len(ws))
+		if st >= 2 && share >= 0.5 || st >= 1 && len(ws) <= 3 && share >= 0.99 && hasCore(ws) {
+			out = append(out, fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)})
+			continue
+		}
+		// a run of filler words inside a real sentence
+		i := 0
+		for i < len(ws) {
+			if cls[i] == other {
+				i++
+				continue
+			}
+			j := i
+			rs, rf := 0, 0
+			for j < len(ws) && cls[j] != other {
+				if cls[j] == strong {
+					rs++
+				}
+				rf++
+				j++
+			}
+			rstart, rend := s.Start+ws[i].Start, s.Start+ws[j-1].End
+			if rs >= 3 && rf >= 4 || rs >= 2 && hasCore(ws[i:j]) && !quotedMention(b.Text, rstart, rend) {
+				out = append(out, fillerRun{start: rstart, end: rend, strong: rs, filler: rf, words: rf})
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// hasCore: "lorem" or "ipsum" is there — the words no generator leaves out.
+func hasCore(ws []lex.Word) bool {
+	for _, w := range ws {
+		lw := strings.ToLower(w.Text)
+		if lw == "lorem" || lw == "ipsum" {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeRuns sorts runs and joins those that overlap or touch (only white
+// space or punctuation between them within one block).
+func mergeRuns(rs []fillerRun) []fillerRun {
+	if len(rs) < 2 {
+		return rs
+	}
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j].start < rs[j-1].start; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+	out := rs[:1]
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		if r.start <= last.end+2 {
+			if r.end > last.end {
+				last.end = r.end
+			}
+			if last.strong >= 0 && r.strong >= 0 {
+				last.strong += r.strong
+				last.filler += r.filler
+				last.words += r.words
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// quotedMention: the words stand in quotes or italics ("the term 'lorem
+// ipsum'"), a mention of filler rather than filler.
+func quotedMention(t string, s, e int) bool {
+	before := strings.TrimRight(t[:s], " ")
+	after := strings.TrimLeft(t[e:], " ")
+	for _, q := range []string{"\"", "“", "‘", "'", "«", "„", "*", "_"} {
+		if strings.HasSuffix(before, q) {
+			for _, c := range []string{"\"", "”", "’", "'", "»", "“", "*", "_"} {
+				if strings.HasPrefix(after, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

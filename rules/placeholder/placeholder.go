@@ -1,0 +1,106 @@
+// Package placeholder holds the rules that find filler text, editorial
+// markers and dummy contact data left in a draft.
+package placeholder
+
+import (
+	"embed"
+	"strings"
+	"sync"
+
+	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+//go:embed data/*.txt
+var data embed.FS
+
+func mustRead(name string) string {
+	b, err := data.ReadFile("data/" + name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func words(list string) []string {
+	var out []string
+	for _, l := range lex.ParseList(list) {
+		out = append(out, strings.Fields(l)...)
+	}
+	return out
+}
+
+// vocab is the lorem vocabulary, built once on first use.
+var vocab = sync.OnceValue(func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, w := range words(mustRead("lorem-strong.txt")) {
+		m[strings.ToLower(w)] = strong
+	}
+	for _, w := range words(mustRead("lorem-weak.txt")) {
+		m[strings.ToLower(w)] = weak
+	}
+	return m
+})
+
+var fillerPhrases = sync.OnceValue(func() *lex.Matcher {
+	return lex.NewMatcher(lex.ParseList(mustRead("filler-phrases.txt")))
+})
+
+// deleteEdit is the edit that removes source bytes [start,end) of block b:
+// the whole lines when the block is all that stands on them, else the span
+// with the white space after it (or before it, at the end of a block).
+func deleteEdit(d *draft.Document, b *draft.Block, start, end int, whole bool) (rules.Edit, bool) {
+	if b.Kind == draft.FrontMatter || b.Kind == draft.TableCell {
+		return rules.Edit{}, false
+	}
+	src := d.Src
+	if whole && d.Format != draft.HTML {
+		ls := d.Position(start).Line
+		le := d.Position(end).Line
+		s, _, _ := d.LineBounds(ls)
+		_, _, next := d.LineBounds(le)
+		// nothing else on these lines but markup of this block?
+		if onlyBlockOnLines(d, b, s, next) {
+			// also take one blank line that follows, if one precedes
+			if ls > 1 && le < d.LineCount() {
+				ps, pe, _ := d.LineBounds(ls - 1)
+				ns, ne, nn := d.LineBounds(le + 1)
+				if strings.TrimSpace(string(src[ps:pe])) == "" && strings.TrimSpace(string(src[ns:ne])) == "" {
+					next = nn
+				}
+			}
+			return rules.Edit{Offset: s, EndOffset: next}, true
+		}
+	}
+	e := end
+	for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
+		e++
+	}
+	s := start
+	if e == end || e < len(src) && (src[e] == '\n' || src[e] == '\r') {
+		e = end
+		for s > 0 && (src[s-1] == ' ' || src[s-1] == '\t') {
+			s--
+		}
+	}
+	return rules.Edit{Offset: s, EndOffset: e}, true
+}
+
+// onlyBlockOnLines: no other block has text in [s, e).
+func onlyBlockOnLines(d *draft.Document, b *draft.Block, s, e int) bool {
+	for i := range d.Blocks {
+		o := &d.Blocks[i]
+		if o == b {
+			continue
+		}
+		if o.Start < e && s < o.End {
+			return false
+		}
+	}
+	return true
+}
+
+func init() {
+	rules.Register(loremRule)
+}

@@ -1,0 +1,309 @@
+// Package rules is draftlint's engine: rules, passes, findings, fixes, the
+// registry and the runner. It knows no rule family.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/draftlint/draftlint/draft"
+)
+
+// Severity of a finding.
+type Severity int
+
+// Severities, lowest first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "none"
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Edit replaces source bytes [Offset, EndOffset) with NewText.
+type Edit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	NewText   string `json:"new_text"`
+}
+
+// Fix is one way to mend a finding.
+type Fix struct {
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// Finding is one problem found in a draft.
+type Finding struct {
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	EndLine     int      `json:"end_line"`
+	EndColumn   int      `json:"end_column"`
+	Offset      int      `json:"offset"`
+	EndOffset   int      `json:"end_offset"`
+	Rule        string   `json:"rule"`
+	Category    string   `json:"category"`
+	Severity    Severity `json:"severity"`
+	Message     string   `json:"message"`
+	Explanation string   `json:"explanation"`
+	Fixes       []Fix    `json:"fixes"`
+}
+
+// Rule is one check. Run is called once per document; rules that need the
+// whole linted set also have Finish, called once after every document was
+// run, with the facts their Run exported.
+type Rule struct {
+	ID          string // category/name
+	Category    string
+	Doc         string // one line
+	Explanation string // longer text for `draftlint explain`
+	Severity    Severity
+	Run         func(*Pass)
+	Finish      func(*FinishPass)
+}
+
+// Pass is what a rule sees of one document.
+type Pass struct {
+	Doc     *draft.Document
+	Rule    *Rule
+	Options Options
+	// Severity is the rule's effective severity (config may change it).
+	Severity Severity
+	report   func(Finding)
+	export   func(any)
+}
+
+// Options are a rule's settings from the config file.
+type Options map[string]any
+
+// Int reads an integer option.
+func (o Options) Int(key string, def int) int {
+	switch v := o[key].(type) {
+	case int:
+		return v
+	case float64:
+		return int(v)
+	}
+	return def
+}
+
+// Float reads a number option.
+func (o Options) Float(key string, def float64) float64 {
+	switch v := o[key].(type) {
+	case int:
+		return float64(v)
+	case float64:
+		return v
+	}
+	return def
+}
+
+// Bool reads a boolean option.
+func (o Options) Bool(key string, def bool) bool {
+	if v, ok := o[key].(bool); ok {
+		return v
+	}
+	return def
+}
+
+// String reads a string option.
+func (o Options) String(key, def string) string {
+	if v, ok := o[key].(string); ok {
+		return v
+	}
+	return def
+}
+
+// Strings reads a list-of-strings option.
+func (o Options) Strings(key string) []string {
+	switch v := o[key].(type) {
+	case []string:
+		return v
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Report files a finding. Offset and EndOffset must be set (source byte
+// offsets); line and column are derived from them. Rule, category and
+// severity default to the rule's.
+func (p *Pass) Report(f Finding) {
+	f.File = p.Doc.Path
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Category == "" {
+		f.Category = p.Rule.Category
+	}
+	if f.Severity == 0 {
+		f.Severity = p.Severity
+	}
+	Locate(p.Doc, &f)
+	p.report(f)
+}
+
+// Reportf files a finding over source bytes [start, end).
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Finding{Offset: start, EndOffset: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// Export records a fact for the rule's Finish phase.
+func (p *Pass) Export(v any) { p.export(v) }
+
+// Locate fills a finding's line and column fields from its offsets.
+func Locate(d *draft.Document, f *Finding) {
+	if f.EndOffset < f.Offset {
+		f.EndOffset = f.Offset
+	}
+	s := d.Position(f.Offset)
+	e := d.Position(f.EndOffset)
+	f.Line, f.Column, f.EndLine, f.EndColumn = s.Line, s.Column, e.Line, e.Column
+}
+
+// Fact is what a rule exported from one file.
+type Fact struct {
+	File  string
+	Value any
+}
+
+// FinishPass is what a rule's Finish phase sees: every fact exported by its
+// Run, in file order.
+type FinishPass struct {
+	Rule     *Rule
+	Options  Options
+	Severity Severity
+	Facts    []Fact
+	report   func(Finding)
+}
+
+// Report files a finding from the Finish phase; the finding must carry its
+// file and positions (exported with the fact).
+func (p *FinishPass) Report(f Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Category == "" {
+		f.Category = p.Rule.Category
+	}
+	if f.Severity == 0 {
+		f.Severity = p.Severity
+	}
+	p.report(f)
+}
+
+var (
+	regMu    sync.Mutex
+	registry = map[string]*Rule{}
+)
+
+// Register adds a rule to the registry; rule families call it from init.
+func Register(r *Rule) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	if r.ID == "" || !strings.Contains(r.ID, "/") {
+		panic("rules: rule ID must be category/name: " + r.ID)
+	}
+	if _, dup := registry[r.ID]; dup {
+		panic("rules: duplicate rule " + r.ID)
+	}
+	if r.Category == "" {
+		r.Category = r.ID[:strings.IndexByte(r.ID, '/')]
+	}
+	registry[r.ID] = r
+}
+
+// All returns every registered rule, sorted by ID.
+func All() []*Rule {
+	regMu.Lock()
+	defer regMu.Unlock()
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup finds a rule by ID.
+func Lookup(id string) *Rule {
+	regMu.Lock()
+	defer regMu.Unlock()
+	return registry[id]
+}
+
+// Categories returns the categories of the registered rules, sorted.
+func Categories() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range All() {
+		if !seen[r.Category] {
+			seen[r.Category] = true
+			out = append(out, r.Category)
+		}
+	}
+	return out
+}
+
+// SortFindings orders findings by file, line, column, rule, then the rest,
+// so output is the same every run.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if a.EndOffset != b.EndOffset {
+			return a.EndOffset < b.EndOffset
+		}
+		return a.Message < b.Message
+	})
+}

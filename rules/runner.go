@@ -1,0 +1,277 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+
+	"github.com/draftlint/draftlint/draft"
+)
+
+// Source is one draft to lint: a file on disk, or Data already read (stdin).
+type Source struct {
+	Path   string // the name findings are reported under
+	Data   []byte // when non-nil, the content (Path is not read)
+	Format draft.Format
+	// HasFormat says Format was chosen explicitly (e.g. --stdin-filename).
+	HasFormat bool
+}
+
+// Config says which rules run and how.
+type Config struct {
+	Rules []*Rule
+	// Options and Severity per rule ID override the defaults.
+	Options  map[string]Options
+	Severity map[string]Severity
+	// Workers is the number of files linted at once (default: one per CPU).
+	Workers int
+	// MaxFileSize in bytes; larger files are skipped with a notice (0: 16 MiB).
+	MaxFileSize int64
+	// Filter, when set, sees each document's findings (after they are
+	// sorted) and returns the ones to keep: suppression comments.
+	Filter func(d *draft.Document, fs []Finding) []Finding
+	// KeepDocs keeps the parsed document of every file with findings.
+	KeepDocs bool
+}
+
+// Notice is a message about a file that could not be linted (or only
+// partly). Error notices make the run exit 2.
+type Notice struct {
+	File    string
+	Message string
+	Error   bool
+}
+
+func (n Notice) String() string { return n.File + ": " + n.Message }
+
+// Result is the outcome of a run.
+type Result struct {
+	Findings []Finding
+	Files    int // files linted
+	Notices  []Notice
+	// Sources holds the content of each file that has findings, for
+	// excerpts and fixes.
+	Sources map[string][]byte
+	Docs    map[string]*draft.Document
+}
+
+// DefaultMaxFileSize is the size above which a file is skipped.
+const DefaultMaxFileSize = 16 << 20
+
+type fileResult struct {
+	findings []Finding
+	facts    map[*Rule][]any
+	notices  []Notice
+	src      []byte
+	doc      *draft.Document
+	linted   bool
+}
+
+// Run lints every source and returns the sorted findings.
+func Run(cfg Config, srcs []Source) *Result {
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]fileResult, len(srcs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = lintOne(cfg, srcs[i])
+			}
+		}()
+	}
+	for i := range srcs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	res := &Result{Sources: map[string][]byte{}}
+	if cfg.KeepDocs {
+		res.Docs = map[string]*draft.Document{}
+	}
+	for i := range results {
+		r := &results[i]
+		res.Notices = append(res.Notices, r.notices...)
+		if r.linted {
+			res.Files++
+		}
+		res.Findings = append(res.Findings, r.findings...)
+		if len(r.findings) > 0 {
+			res.Sources[srcs[i].Path] = r.src
+			if cfg.KeepDocs {
+				res.Docs[srcs[i].Path] = r.doc
+			}
+		}
+	}
+	// whole-set phase
+	for _, rule := range cfg.Rules {
+		if rule.Finish == nil {
+			continue
+		}
+		var facts []Fact
+		for i := range results {
+			for _, v := range results[i].facts[rule] {
+				facts = append(facts, Fact{File: srcs[i].Path, Value: v})
+			}
+		}
+		fp := &FinishPass{Rule: rule, Options: cfg.Options[rule.ID], Severity: severityOf(cfg, rule), Facts: facts}
+		var got []Finding
+		fp.report = func(f Finding) { got = append(got, f) }
+		if err := safely(func() { rule.Finish(fp) }); err != nil {
+			res.Notices = append(res.Notices, Notice{File: "(all files)", Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})
+		}
+		res.Findings = append(res.Findings, got...)
+		for _, f := range got {
+			if _, ok := res.Sources[f.File]; !ok {
+				for i := range srcs {
+					if srcs[i].Path == f.File {
+						res.Sources[f.File] = results[i].src
+						if cfg.KeepDocs {
+							res.Docs[f.File] = results[i].doc
+						}
+					}
+				}
+			}
+		}
+	}
+	SortFindings(res.Findings)
+	return res
+}
+
+func severityOf(cfg Config, r *Rule) Severity {
+	if s, ok := cfg.Severity[r.ID]; ok && s != 0 {
+		return s
+	}
+	return r.Severity
+}
+
+func safely(fn func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v\n%s", r, debug.Stack())
+		}
+	}()
+	fn()
+	return nil
+}
+
+// ReadSource reads a file for linting, refusing what is not a regular file
+// or is too large.
+func ReadSource(path string, maxSize int64) ([]byte, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if st.Size() > maxSize {
+		return nil, fmt.Errorf("%w: %d bytes, more than the %d-byte limit (--max-file-size)", errTooLarge, st.Size(), maxSize)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > maxSize {
+		return nil, fmt.Errorf("%w: grew past the %d-byte limit while being read", errTooLarge, maxSize)
+	}
+	return data, nil
+}
+
+var errTooLarge = errors.New("file too large")
+
+func lintOne(cfg Config, s Source) (r fileResult) {
+	data := s.Data
+	if data == nil {
+		var err error
+		data, err = ReadSource(s.Path, cfg.MaxFileSize)
+		if err != nil {
+			msg := err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = pe.Err.Error()
+			}
+			isErr := !errors.Is(err, errTooLarge)
+			if isErr {
+				msg = "cannot read: " + msg
+			} else {
+				msg = "skipped: " + msg
+			}
+			r.notices = append(r.notices, Notice{File: s.Path, Message: msg, Error: isErr})
+			return r
+		}
+	}
+	if isUTF16(data) {
+		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: UTF-16 text; save it as UTF-8 to lint it"})
+		return r
+	}
+	if draft.IsBinary(data) {
+		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: binary file (NUL byte in its first 8 KB)"})
+		return r
+	}
+	f := s.Format
+	if !s.HasFormat {
+		f = draft.FormatFor(s.Path)
+	}
+	var doc *draft.Document
+	if err := safely(func() { doc = draft.Parse(s.Path, data, f) }); err != nil {
+		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("cannot parse: %v", err), Error: true})
+		return r
+	}
+	r.src = data
+	r.doc = doc
+	r.linted = true
+	for _, rule := range cfg.Rules {
+		if rule.Run == nil {
+			continue
+		}
+		p := &Pass{Doc: doc, Rule: rule, Options: cfg.Options[rule.ID], Severity: severityOf(cfg, rule)}
+		p.report = func(f Finding) { r.findings = append(r.findings, f) }
+		p.export = func(v any) {
+			if r.facts == nil {
+				r.facts = map[*Rule][]any{}
+			}
+			r.facts[rule] = append(r.facts[rule], v)
+		}
+		if err := safely(func() { rule.Run(p) }); err != nil {
+			r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})
+		}
+	}
+	SortFindings(r.findings)
+	if cfg.Filter != nil {
+		r.findings = cfg.Filter(doc, r.findings)
+	}
+	return r
+}
+
+func isUTF16(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)
+}
+
+// SortNotices orders notices by file.
+func SortNotices(ns []Notice) {
+	sort.SliceStable(ns, func(i, j int) bool { return ns[i].File < ns[j].File })
+}
