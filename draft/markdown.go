@@ -9,6 +9,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html/atom"
 )
 
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
@@ -49,8 +50,9 @@ func parseMarkdown(d *Document) {
 }
 
 type mdWalker struct {
-	d   *Document
-	src []byte
+	d          *Document
+	src        []byte
+	blockStart int
 }
 
 func (w *mdWalker) walkBlocks(n ast.Node, inList, inQuote bool) {
@@ -126,6 +128,10 @@ func (w *mdWalker) comments(start, end int) {
 func (w *mdWalker) inlineBlock(n ast.Node, k Kind, level int, inQuote bool) {
 	var bl builder
 	var links []Link
+	w.blockStart = -1
+	if n.Lines() != nil && n.Lines().Len() > 0 {
+		w.blockStart = n.Lines().At(0).Start
+	}
 	w.inlines(n, &bl, &links)
 	b, ok := bl.block(k)
 	if !ok {
@@ -180,10 +186,25 @@ func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
 		case *ast.AutoLink:
 			label := v.Label(w.src)
 			p := c.Pos()
-			if p >= 0 && p < len(w.src) && w.src[p] == '<' {
-				p++
+			if p < 0 {
+				// linkify autolinks carry no position: they start where the
+				// previous inline ended (or at the block's start)
+				p = w.blockStart
+				if len(bl.segs) > 0 {
+					p = w.lastSrc(bl)
+				}
 			}
-			if p < 0 || p+len(label) > len(w.src) || !bytes.Equal(w.src[p:p+len(label)], label) {
+			// the label starts at p, or just after a '<' or the space
+			// that linkify counts in
+			found := false
+			for k := 0; k < 3 && p >= 0 && p+k+len(label) <= len(w.src); k++ {
+				if bytes.Equal(w.src[p+k:p+k+len(label)], label) {
+					p += k
+					found = true
+					break
+				}
+			}
+			if !found {
 				continue
 			}
 			t := bl.text.Len()
@@ -198,6 +219,18 @@ func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
 		case *ast.Image:
 			w.inlines(c, bl, links)
 		case *ast.RawHTML:
+			if v.Segments.Len() == 0 {
+				continue
+			}
+			first := v.Segments.At(0)
+			if !knownTag(w.src[first.Start:first.Stop]) {
+				// <Name> or <Your Name> is not HTML: it is text a writer left
+				for i := 0; i < v.Segments.Len(); i++ {
+					seg := v.Segments.At(i)
+					bl.add(w.src, seg.Start, seg.Stop)
+				}
+				continue
+			}
 			for i := 0; i < v.Segments.Len(); i++ {
 				seg := v.Segments.At(i)
 				w.comments(seg.Start, seg.Stop)
@@ -208,6 +241,32 @@ func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
 			w.inlines(c, bl, links)
 		}
 	}
+}
+
+// knownTag: raw HTML that is a comment, a declaration or a known element.
+func knownTag(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != '<' {
+		return true
+	}
+	i := 1
+	if raw[i] == '/' {
+		i++
+	}
+	if i < len(raw) && (raw[i] == '!' || raw[i] == '?') {
+		return true
+	}
+	j := i
+	for j < len(raw) && (isAlnum(raw[j]) || raw[j] == '-') {
+		j++
+	}
+	name := raw[i:j]
+	if len(name) == 0 {
+		return true
+	}
+	if bytes.IndexByte(name, '-') >= 0 {
+		return true // custom elements
+	}
+	return atom.Lookup(bytes.ToLower(name)) != 0
 }
 
 func (w *mdWalker) lastSrc(bl *builder) int {

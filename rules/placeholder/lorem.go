@@ -91,14 +91,6 @@ func explainRun(r fillerRun) string {
 		r.filler, r.words, r.strong)
 }
 
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
-}
-
 func classOf(voc map[string]wordClass, w string) wordClass {
 	lw := strings.ToLower(w)
 	if c, ok := voc[lw]; ok {

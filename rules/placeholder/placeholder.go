@@ -104,3 +104,12 @@ func onlyBlockOnLines(d *draft.Document, b *draft.Block, s, e int) bool {
 func init() {
 	rules.Register(loremRule)
 }
+
+// clip shortens s to n characters for a message.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

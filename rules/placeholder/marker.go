@@ -1,0 +1,475 @@
+package placeholder
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+var markerRule = &rules.Rule{
+	ID:       "placeholder/marker",
+	Severity: rules.Error,
+	Doc:      "Editorial marker left in: TK, TBD, TODO, XX for a number, [INSERT …], {{name}}, \"headline goes here\"",
+	Explanation: `Editors and writers mark what is missing with TK ("to come"), TBD, TODO,
+FIXME, XX in place of a figure ("XX%", "$XX million"), "???", bracketed notes
+such as [INSERT QUOTE] or [Name], template leftovers such as {{first_name}}, and
+stock phrases such as "Headline goes here" or "Insert photo here". Each is a
+hole in the copy that must be filled before the draft is published.
+
+Upper-case markers are matched with their case, so real words are never hit:
+"TK Maxx", "TKO", "Tokyo", "xx-large" and "tbd" inside a URL are not markers,
+and nothing inside code counts. "TODO comments" and "TODO list" are mentions,
+not markers. In Markdown, Jekyll and Hugo tags ({% include %}, {{< figure >}},
+{{ page.title }}) are left alone; only a bare {{name}} counts there.`,
+}
+
+type markerData struct {
+	exact   map[string]bool
+	phrases *lex.Matcher
+	accept  *lex.Matcher
+	mention map[string]bool
+	blocks  map[string]bool
+}
+
+var markers = sync.OnceValue(func() *markerData {
+	s := sections(mustRead("markers.txt"))
+	md := &markerData{
+		exact:   toSet(s["exact"], false),
+		phrases: lex.NewMatcher(s["phrase"]),
+		accept:  lex.NewMatcher(s["accept"]),
+		mention: toSet(s["mention"], true),
+		blocks:  toSet(s["block"], true),
+	}
+	return md
+})
+
+func init() {
+	markerRule.Run = runMarker
+	rules.Register(markerRule)
+}
+
+type hit struct {
+	start, end int // text offsets
+	what       string
+}
+
+func runMarker(p *rules.Pass) {
+	md := markers()
+	for i := range p.Doc.Blocks {
+		b := &p.Doc.Blocks[i]
+		hits := blockMarkers(p.Doc.Format, b, md)
+		hits = dedupeHits(hits)
+		for _, h := range hits {
+			p.Report(rules.Finding{
+				Offset: b.Src(h.start), EndOffset: b.SrcEnd(h.end),
+				Message:     fmt.Sprintf("editorial marker %q left in the draft", clip(b.Text[h.start:h.end], 40)),
+				Explanation: h.what,
+			})
+		}
+	}
+}
+
+// dedupeHits sorts hits and drops those inside an earlier one.
+func dedupeHits(hs []hit) []hit {
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+	var out []hit
+	for _, h := range hs {
+		if len(out) > 0 && h.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func blockMarkers(f draft.Format, b *draft.Block, md *markerData) []hit {
+	t := b.Text
+	var hits []hit
+	norm := lex.Normalize(t)
+	// a whole block that is a placeholder ("Coming soon", "TBD")
+	whole := strings.ToLower(strings.Trim(strings.Join(strings.Fields(t), " "), ".!…:- "))
+	if md.blocks[whole] || md.blocks[whole+"!"] {
+		return []hit{{0, len(t), "The whole block is a placeholder: write the copy or remove the block."}}
+	}
+	accepted := md.accept.Find(&norm, len(t))
+	isAccepted := func(s, e int) bool {
+		for _, a := range accepted {
+			if s >= a.Start && e <= a.End {
+				return true
+			}
+		}
+		return false
+	}
+	ws := lex.Words(t)
+	for k, w := range ws {
+		word := w.Text
+		switch {
+		case md.exact[word]:
+			if isAccepted(w.Start, w.End) || !standalone(t, w.Start, w.End) {
+				continue
+			}
+			if k+1 < len(ws) && md.mention[strings.ToLower(ws[k+1].Text)] && !strings.Contains(t[w.End:ws[k+1].Start], ":") {
+				continue
+			}
+			if quoted(t, w.Start, w.End) {
+				continue
+			}
+			if (word == "XXX" || word == "XXXX") && romanContext(ws, k) {
+				continue
+			}
+			hits = append(hits, hit{w.Start, w.End, explainWord(word)})
+		case isXX(word):
+			if romanContext(ws, k) || !numberContext(t, ws, k) || !standalone(t, w.Start, w.End) && !numberGlue(t, w.Start, w.End) {
+				continue
+			}
+			s, e := w.Start, w.End
+			// take a currency sign or % that belongs to it
+			if s > 0 && strings.ContainsRune("$€£¥", lastRune(t[:s])) {
+				_, sz := utf8.DecodeLastRuneInString(t[:s])
+				s -= sz
+			}
+			if e < len(t) && t[e] == '%' {
+				e++
+			}
+			hits = append(hits, hit{s, e, "XX stands in for a figure that is still to come: fill in the number."})
+		}
+	}
+	// ??? and longer
+	for i := 0; i < len(t); {
+		k := strings.Index(t[i:], "???")
+		if k < 0 {
+			break
+		}
+		s := i + k
+		e := s
+		for e < len(t) && (t[e] == '?' || t[e] == '!') {
+			e++
+		}
+		i = e
+		if s > 0 && !isOpenOrSpace(lastRune(t[:s])) {
+			continue // "a movie???": emphatic punctuation, not a marker
+		}
+		hits = append(hits, hit{s, e, "Question marks stand in for something still to be checked or written."})
+	}
+	hits = append(hits, bracketMarkers(f, t)...)
+	for _, m := range md.phrases.Find(&norm, len(t)) {
+		hits = append(hits, hit{m.Start, m.End, "A stock placeholder phrase: replace it with the real copy."})
+	}
+	hits = append(hits, insertHere(t, ws)...)
+	return hits
+}
+
+// standalone: the word is not glued to other word characters or markup
+// (pXXX, ERROR_XXX, mspdb*XXX*.dll are names, not markers).
+func standalone(t string, s, e int) bool {
+	if s > 0 && !isOpenOrSpace(lastRune(t[:s])) {
+		return false
+	}
+	if e < len(t) {
+		r, _ := utf8.DecodeRuneInString(t[e:])
+		if !(unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}\"”’'»…—–", r)) {
+			return false
+		}
+		if (r == '.' || r == '-') && e+1 < len(t) && !unicode.IsSpace(rune(t[e+1])) && t[e+1] != '"' {
+			return false // TK.dll, XXX.txt
+		}
+	}
+	return true
+}
+
+// numberGlue: $XX, XX%, XXm are glued to a currency or unit on purpose.
+func numberGlue(t string, s, e int) bool {
+	return s > 0 && strings.ContainsRune("$€£¥", lastRune(t[:s])) || e < len(t) && t[e] == '%'
+}
+
+func isOpenOrSpace(r rune) bool {
+	return r == utf8.RuneError || unicode.IsSpace(r) || strings.ContainsRune("([{\"“‘'«„—–-:", r)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func explainWord(w string) string {
+	switch strings.Trim(w, "[]-") {
+	case "TK", "TKTK", "TKTKTK", "TK-TK":
+		return `TK ("to come") marks a fact, figure or passage still to be written.`
+	case "TBD", "TBA", "TBC":
+		return w + " (to be determined/announced/confirmed) marks something not yet known: fill it in before publishing."
+	case "XXX", "XXXX":
+		return w + " marks something still to be written or checked."
+	}
+	return w + " marks unfinished work left in the prose."
+}
+
+func quoted(t string, s, e int) bool {
+	before := strings.TrimRight(t[:s], " ")
+	after := t[e:]
+	open := lastRune(before)
+	close, _ := utf8.DecodeRuneInString(after)
+	pairs := map[rune]rune{'"': '"', '“': '”', '‘': '’', '\'': '\'', '«': '»', '„': '“'}
+	if c, ok := pairs[open]; ok && (close == c || close == '"' || close == '”') {
+		return true
+	}
+	return false
+}
+
+// isXX: XX, XXX, XX.X, X,XXX, XXm, XXbn — X standing for digits.
+func isXX(w string) bool {
+	core := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "bn"), "m"), "k")
+	n := 0
+	for _, c := range core {
+		switch c {
+		case 'X':
+			n++
+		case ',', '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 || n >= 1 && strings.ContainsAny(core, ",.") && len(core) >= 3
+}
+
+var numberBefore = map[string]bool{"by": true, "of": true, "to": true, "from": true, "about": true, "nearly": true,
+	"almost": true, "than": true, "at": true, "only": true, "some": true, "over": true, "under": true, "around": true,
+	"roughly": true, "approximately": true, "just": true, "least": true, "most": true, "up": true, "down": true,
+	"rose": true, "fell": true, "cost": true, "costs": true, "paid": true, "were": true, "was": true, "is": true,
+	"are": true, "had": true, "has": true, "with": true, "for": true, "in": true, "on": true, "the": true}
+
+var numberAfter = map[string]bool{"percent": true, "per": true, "million": true, "billion": true, "thousand": true,
+	"hundred": true, "people": true, "years": true, "year": true, "days": true, "hours": true, "minutes": true,
+	"points": true, "times": true, "euros": true, "dollars": true, "pounds": true, "km": true, "miles": true,
+	"metres": true, "meters": true, "percentage": true, "m": true, "bn": true, "staff": true, "jobs": true,
+	"homes": true, "cases": true, "deaths": true, "votes": true, "members": true, "students": true, "units": true}
+
+// numberContext: the X's stand where a number would (XX%, $XX, by XX, XX million).
+func numberContext(t string, ws []lex.Word, k int) bool {
+	w := ws[k]
+	if w.End < len(t) && (t[w.End] == '%' || strings.HasPrefix(t[w.End:], "‰")) {
+		return true
+	}
+	if w.Start > 0 && strings.ContainsRune("$€£¥", lastRune(t[:w.Start])) {
+		return true
+	}
+	if strings.HasSuffix(w.Text, "m") || strings.HasSuffix(w.Text, "bn") || strings.ContainsAny(w.Text, ",.") {
+		return true
+	}
+	if k+1 < len(ws) && numberAfter[strings.ToLower(ws[k+1].Text)] {
+		return true
+	}
+	if k > 0 && numberBefore[strings.ToLower(ws[k-1].Text)] {
+		return true
+	}
+	return false
+}
+
+// romanContext: XX or XXX as a Roman numeral (Super Bowl XX, Pius XII's
+// successor, Olympiad XXX).
+func romanContext(ws []lex.Word, k int) bool {
+	if k > 0 {
+		prev := ws[k-1].Text
+		if lex.IsCapitalized(prev) && !lex.IsUpperWord(prev) {
+			return true
+		}
+	}
+	if k+1 < len(ws) {
+		switch strings.ToLower(ws[k+1].Text) {
+		case "century", "olympiad", "olympics", "games", "congress", "dynasty":
+			return true
+		}
+	}
+	return false
+}
+
+// Bracketed notes: a note whose first word is one of strongFirst, in any
+// case and length ("[insert quote from mayor]"); a single capitalised word
+// from singleNote ("[Name]", "[PHOTO]"); "[Your …]"; a note ending in one of
+// noteEnds ("[Company name]", "[citation needed]"); or two or more words in
+// capitals ("[QUOTE FROM MAYOR]"). Lower-case single words ("[name]",
+// "[number]") are command-syntax notation in documentation and are left alone.
+var (
+	strongFirst = map[string]bool{"insert": true, "tk": true, "tbd": true, "tbc": true, "tba": true, "todo": true,
+		"fixme": true, "placeholder": true, "xx": true, "xxx": true, "hed": true, "dek": true, "fill": true, "add": true}
+	singleNote = map[string]bool{"name": true, "company": true, "quote": true, "link": true, "url": true, "photo": true,
+		"image": true, "picture": true, "caption": true, "source": true, "date": true, "city": true, "headline": true,
+		"title": true, "number": true, "figure": true, "chart": true, "graphic": true, "byline": true, "email": true,
+		"phone": true, "address": true, "stat": true, "citation": true, "subhead": true, "client": true, "product": true}
+	noteEnds = map[string]bool{"name": true, "needed": true, "here": true, "tk": true, "tbd": true, "tbc": true,
+		"tba": true, "tbc.": true, "link": true, "url": true, "quote": true, "number": true}
+)
+
+// bracketMarkers finds [INSERT QUOTE], [Name], <Name>, {{name}}, {% … %}.
+func bracketMarkers(f draft.Format, t string) []hit {
+	var hits []hit
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		var closeS string
+		switch c {
+		case '[':
+			closeS = "]"
+		case '<':
+			closeS = ">"
+		case '{':
+			if i+1 < len(t) && (t[i+1] == '{' || t[i+1] == '%') {
+				if t[i+1] == '{' {
+					closeS = "}}"
+				} else {
+					closeS = "%}"
+				}
+			} else {
+				continue
+			}
+		default:
+			continue
+		}
+		open := 1
+		if c == '{' {
+			open = 2
+		}
+		j := strings.Index(t[i+open:], closeS)
+		if j < 0 || j > 120 {
+			continue
+		}
+		inner := t[i+open : i+open+j]
+		end := i + open + j + len(closeS)
+		var why string
+		switch c {
+		case '[':
+			why = bracketNote(inner)
+		case '<':
+			if i > 0 && (unicode.IsLetter(lastRune(t[:i])) || unicode.IsDigit(lastRune(t[:i]))) {
+				continue
+			}
+			if angleName(inner) {
+				why = "A bracketed name stands in for the real one."
+			}
+		case '{':
+			why = templateLeftover(f, inner, t[i+1] == '%')
+		}
+		if why != "" {
+			hits = append(hits, hit{i, end, why})
+			i = end - 1
+		}
+	}
+	return hits
+}
+
+func bracketNote(inner string) string {
+	s := strings.TrimSpace(inner)
+	if s == "" || len(s) > 100 || strings.ContainsAny(s, "[\n") {
+		return ""
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if len(words) == 0 {
+		return ""
+	}
+	first := strings.ToLower(words[0])
+	last := strings.ToLower(words[len(words)-1])
+	letters := true
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != ' ' && r != '\'' && r != '’' && r != '-' && r != ':' {
+			letters = false
+			break
+		}
+	}
+	switch {
+	case strongFirst[first] && (len(words) > 1 || lex.IsUpperWord(words[0])) && letters:
+	case len(words) == 1 && singleNote[first] && lex.IsCapitalized(words[0]) && letters:
+	case first == "your" && lex.IsCapitalized(words[0]) && len(words) <= 4 && letters:
+	case len(words) >= 2 && len(words) <= 4 && noteEnds[last] && lex.IsCapitalized(words[0]) && letters:
+	case len(strings.Fields(s)) >= 2 && lex.IsUpperWord(s) && letters:
+	default:
+		return ""
+	}
+	return "A bracketed editorial note stands where copy is still missing."
+}
+
+var angleWords = map[string]bool{"name": true, "your": true, "company": true, "insert": true, "title": true,
+	"headline": true, "quote": true, "date": true, "city": true, "email": true, "phone": true, "address": true,
+	"firstname": true, "lastname": true, "first": true, "last": true, "organisation": true, "organization": true,
+	"person": true, "client": true, "full": true}
+
+// angleName: <Name>, <Your Name>, <COMPANY>.
+func angleName(inner string) bool {
+	if inner == "" || len(inner) > 40 {
+		return false
+	}
+	ws := strings.Fields(inner)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '_' && r != '-' {
+				return false
+			}
+		}
+		if !lex.IsCapitalized(w) {
+			return false
+		}
+	}
+	// <T> and <CharType> are type parameters in documentation: only the
+	// words of a form's stand-ins count
+	return angleWords[strings.ToLower(ws[0])] || angleWords[strings.ToLower(ws[len(ws)-1])]
+}
+
+func templateLeftover(f draft.Format, inner string, tag bool) string {
+	s := strings.TrimSpace(inner)
+	if s == "" {
+		return ""
+	}
+	if f == draft.Markdown {
+		// Jekyll/Liquid tags, Hugo shortcodes and expressions are site syntax
+		if tag || strings.HasPrefix(s, "<") || strings.HasPrefix(s, "%") || strings.ContainsAny(s, ".|( ") {
+			return ""
+		}
+	}
+	if tag {
+		return "A template tag was left in the prose."
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-' || r == ' ' || r == '.') {
+			return ""
+		}
+	}
+	return "A template variable was left unfilled."
+}
+
+// insertHere: "Insert photo here", "[insert the quote from X here]": the
+// instruction stands as a sentence of its own.
+func insertHere(t string, ws []lex.Word) []hit {
+	var hits []hit
+	for k, w := range ws {
+		if !strings.EqualFold(w.Text, "insert") {
+			continue
+		}
+		before := strings.TrimRight(t[:w.Start], " ")
+		if before != "" && !strings.ContainsRune(".!?([:\n—–-", lastRune(before)) {
+			continue
+		}
+		for j := k + 1; j < len(ws) && j <= k+5; j++ {
+			if strings.ContainsAny(t[ws[j-1].End:ws[j].Start], ".!?;\n") {
+				break
+			}
+			if strings.EqualFold(ws[j].Text, "here") {
+				after := strings.TrimLeft(t[ws[j].End:], " ")
+				if after == "" || strings.ContainsRune(".!?)]:;\n", rune(after[0])) {
+					hits = append(hits, hit{w.Start, ws[j].End, "An instruction to insert something was left in the prose."})
+				}
+				break
+			}
+		}
+	}
+	return hits
+}
