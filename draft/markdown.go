@@ -135,7 +135,28 @@ func (w *mdWalker) inlineBlock(n ast.Node, k Kind, level int, inQuote bool) {
 	w.inlines(n, &bl, &links)
 	b, ok := bl.block(k)
 	if !ok {
-		return
+		if k != Heading || w.blockStart < 0 {
+			return
+		}
+		// a heading of code or markup only: no prose, but it still opens a
+		// section
+		b = Block{Kind: Heading, Start: w.blockStart, End: w.blockStart}
+	}
+	if k == Heading && w.blockStart >= 0 {
+		// the heading's span is its whole content, code included, without
+		// trailing comments
+		ls := n.Lines()
+		s, e := w.blockStart, ls.At(ls.Len()-1).Stop
+		for s < e && isSpaceByte(w.src[s]) {
+			s++
+		}
+		e = trimTrailingComments(w.src, s, e)
+		if s < b.Start {
+			b.Start = s
+		}
+		if e > b.End {
+			b.End = e
+		}
 	}
 	b.Level = level
 	b.InQuote = inQuote
@@ -240,6 +261,23 @@ func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
 		default:
 			w.inlines(c, bl, links)
 		}
+	}
+}
+
+// trimTrailingComments drops white space and HTML comments at the end of
+// src[s:e].
+func trimTrailingComments(src []byte, s, e int) int {
+	for {
+		for e > s && isSpaceByte(src[e-1]) {
+			e--
+		}
+		if e-s >= 7 && bytes.HasSuffix(src[s:e], []byte("-->")) {
+			if i := bytes.LastIndex(src[s:e], []byte("<!--")); i >= 0 {
+				e = s + i
+				continue
+			}
+		}
+		return e
 	}
 }
 

@@ -116,6 +116,7 @@ func Run(cfg Config, srcs []Source) *Result {
 		}
 	}
 	// whole-set phase
+	var index map[string]int
 	for _, rule := range cfg.Rules {
 		if rule.Finish == nil {
 			continue
@@ -134,14 +135,19 @@ func Run(cfg Config, srcs []Source) *Result {
 		}
 		res.Findings = append(res.Findings, got...)
 		for _, f := range got {
-			if _, ok := res.Sources[f.File]; !ok {
+			if _, ok := res.Sources[f.File]; ok {
+				continue
+			}
+			if index == nil {
+				index = make(map[string]int, len(srcs))
 				for i := range srcs {
-					if srcs[i].Path == f.File {
-						res.Sources[f.File] = results[i].src
-						if cfg.KeepDocs {
-							res.Docs[f.File] = results[i].doc
-						}
-					}
+					index[srcs[i].Path] = i
+				}
+			}
+			if i, ok := index[f.File]; ok {
+				res.Sources[f.File] = results[i].src
+				if cfg.KeepDocs {
+					res.Docs[f.File] = results[i].doc
 				}
 			}
 		}

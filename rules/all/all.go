@@ -2,5 +2,6 @@
 package all
 
 import (
+	_ "github.com/draftlint/draftlint/rules/headline"    // headline family
 	_ "github.com/draftlint/draftlint/rules/placeholder" // placeholder family
 )

@@ -1,0 +1,204 @@
+package headline
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+var acrossRule = &rules.Rule{
+	ID:       "headline/duplicate-across-files",
+	Severity: rules.Warning,
+	Doc:      "Two drafts in the linted set have the same or nearly the same title",
+	Explanation: `Two articles with one headline confuse readers and search engines, and often
+mean a draft was copied to start another. Titles are compared exactly (after
+the same normalisation as headline/duplicate) and by content words (a word or
+two may differ). The second and later files, in path order, are reported,
+naming the first.
+
+It scales to large repositories: exact titles are grouped by a hash, and near
+duplicates are found with MinHash signatures of the titles' content words and
+locality-sensitive hashing (bands of signature rows), so only titles that share
+a band are compared; the work grows with the number of files, never with the
+number of pairs.`,
+	Finish: finishAcross,
+}
+
+func init() {
+	acrossRule.Run = runAcross
+}
+
+// titleFact is what each file exports: its title and where it stands.
+type titleFact struct {
+	text    string
+	key     string
+	words   []string
+	finding rules.Finding // positions of the title in its file
+}
+
+func runAcross(p *rules.Pass) {
+	t := p.Doc.TitleBlock()
+	if t == nil {
+		return
+	}
+	key := lex.HeadingKey(t.Text)
+	if key == "" {
+		return
+	}
+	f := rules.Finding{File: p.Doc.Path, Offset: t.Start, EndOffset: t.End}
+	rules.Locate(p.Doc, &f)
+	words := contentWords(key)
+	sort.Strings(words)
+	p.Export(titleFact{text: t.Text, key: key, words: words, finding: f})
+}
+
+const (
+	lshBands = 12
+	lshRows  = 3
+	sigLen   = lshBands * lshRows
+)
+
+// wordHash is FNV-1a: fixed, so the output is the same every run.
+func wordHash(w string) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(w))
+	return h.Sum64()
+}
+
+// signature is the MinHash signature of a set of words: for each of sigLen
+// hash functions, the least hash over the set.
+func signature(words []string) [sigLen]uint64 {
+	var sig [sigLen]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, w := range words {
+		h := wordHash(w)
+		for i := range sig {
+			// derive sigLen hash functions from one by mixing in i
+			x := h ^ (uint64(i+1) * 0x9e3779b97f4a7c15)
+			x ^= x >> 33
+			x *= 0xff51afd7ed558ccd
+			x ^= x >> 33
+			if x < sig[i] {
+				sig[i] = x
+			}
+		}
+	}
+	return sig
+}
+
+func finishAcross(p *rules.FinishPass) {
+	facts := make([]titleFact, 0, len(p.Facts))
+	for _, f := range p.Facts {
+		if tf, ok := f.Value.(titleFact); ok {
+			facts = append(facts, tf)
+		}
+	}
+	sort.SliceStable(facts, func(i, j int) bool { return facts[i].finding.File < facts[j].finding.File })
+	reported := make([]bool, len(facts))
+	// exact titles
+	firstByKey := make(map[string]int, len(facts))
+	for i, f := range facts {
+		if j, ok := firstByKey[f.key]; ok {
+			if facts[j].finding.File != f.finding.File {
+				report(p, f, facts[j], "the same title as")
+				reported[i] = true
+			}
+			continue
+		}
+		firstByKey[f.key] = i
+	}
+	// near-identical titles: MinHash + LSH over the first file of each key
+	buckets := make(map[uint64][]int32, len(firstByKey)*lshBands)
+	for i, f := range facts {
+		if firstByKey[f.key] != i || len(f.words) < 2 {
+			continue
+		}
+		sig := signature(f.words)
+		var best = -1
+		for b := 0; b < lshBands; b++ {
+			h := uint64(b) * 0x100000001b3
+			for r := 0; r < lshRows; r++ {
+				h = (h ^ sig[b*lshRows+r]) * 0x100000001b3
+			}
+			for _, j := range buckets[h] {
+				if int(j) < best || best < 0 {
+					if nearSameSorted(facts[j].words, f.words) {
+						best = int(j)
+					}
+				}
+			}
+			if len(buckets[h]) < 64 { // a bucket this full holds only look-alikes already compared
+				buckets[h] = append(buckets[h], int32(i))
+			}
+		}
+		if best >= 0 && !reported[i] {
+			report(p, f, facts[best], "nearly the same title as")
+			reported[i] = true
+		}
+	}
+}
+
+func report(p *rules.FinishPass, f, first titleFact, how string) {
+	fd := f.finding
+	fd.Message = fmt.Sprintf("%s %s (line %d): %q", how, first.finding.File, first.finding.Line, clip(first.text, 60))
+	fd.Explanation = fmt.Sprintf("%q here and %q in %s. Give each article its own headline, or remove the copy.",
+		clip(f.text, 60), clip(first.text, 60), first.finding.File)
+	p.Report(fd)
+}
+
+// nearSameSorted is nearSame for sorted word lists, without allocating.
+func nearSameSorted(a, b []string) bool {
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 || la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	onlyA, onlyB := 0, 0
+	i, j := 0, 0
+	for i < la && j < lb {
+		switch {
+		case a[i] == b[j]:
+			i++
+			j++
+			continue
+		case a[i] < b[j]:
+			if hasDigit(a[i]) {
+				return false
+			}
+			onlyA++
+			i++
+		default:
+			if hasDigit(b[j]) {
+				return false
+			}
+			onlyB++
+			j++
+		}
+		if onlyA+onlyB > 1 {
+			return false
+		}
+	}
+	for ; i < la; i++ {
+		if hasDigit(a[i]) {
+			return false
+		}
+		onlyA++
+	}
+	for ; j < lb; j++ {
+		if hasDigit(b[j]) {
+			return false
+		}
+		onlyB++
+	}
+	switch onlyA + onlyB {
+	case 0:
+		return la >= 3
+	case 1:
+		return min(la, lb) >= minNearWords
+	}
+	return false
+}

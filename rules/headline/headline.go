@@ -1,0 +1,329 @@
+// Package headline holds the rules that find duplicated headlines: a
+// heading repeated in a draft, the title repeated in the body, near-identical
+// headings, and drafts in one repository that share a title.
+package headline
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+var duplicateRule = &rules.Rule{
+	ID:       "headline/duplicate",
+	Severity: rules.Error,
+	Doc:      "The same heading appears twice in a draft",
+	Explanation: `A heading repeated in one draft is almost always a paste left behind. Headings
+are compared after normalising case, Unicode (NFKC), curly and straight
+quotes, dashes, white space and trailing punctuation, so "China leads the race"
+and "China Leads the Race." are the same. The later heading is reported and the
+explanation names the line of the first.
+
+Short generic headings ("Background", "Contact", "FAQ", "Fixed") repeated
+under different parent headings, as changelogs and documentation do, are not
+reported by default. Options: short_words (default 3: headings of at most this
+many words count as short), siblings_only (default false: when true, only
+headings under the same parent are compared, whatever their length).`,
+}
+
+var titleRule = &rules.Rule{
+	ID:       "headline/title-repeated",
+	Severity: rules.Error,
+	Doc:      "The title is repeated as a heading or as a line of the body",
+	Explanation: `The title (front-matter title, <title>, the first H1, or the first line of a
+plain-text draft) appears again further down, as a heading or as a line of its
+own. An H1 that repeats the front-matter title or the HTML <title> is the
+usual page heading and is not reported; a copy after that is. The fix deletes
+the repeated line.`,
+}
+
+var nearRule = &rules.Rule{
+	ID:       "headline/near-duplicate",
+	Severity: rules.Warning,
+	Doc:      "Two headings in a draft differ only by a word or two",
+	Explanation: `Two headings that say the same thing in almost the same words ("China leads in
+the race to create smart cities" / "China leads the race to create smart
+cities") are usually an edited copy and its original. Headings are compared by
+their content words (small words such as "the", "in", "of" and plural or verb
+endings are ignored): they are near-duplicates when their content words are
+the same, or when the shorter has at least five content words and the other
+adds one. A changed word is a different heading. "How to install on Linux" and "How to install on Windows"
+differ by a content word among four and are not reported; nor are headings
+that differ by a number ("Version 15.5" / "Version 15.7"), nor a heading that
+restates its parent ("Get the time" / "To get the time").`,
+}
+
+func init() {
+	duplicateRule.Run = runDuplicate
+	titleRule.Run = runTitle
+	nearRule.Run = runNear
+	rules.Register(duplicateRule)
+	rules.Register(titleRule)
+	rules.Register(nearRule)
+	rules.Register(acrossRule)
+}
+
+type heading struct {
+	idx    int // block index
+	b      *draft.Block
+	key    string
+	text   string // for messages
+	parent int // block index of the parent heading, -1 for none
+	line   int
+}
+
+// headings lists a document's headings with their parents (the nearest
+// heading above with a lower level).
+func headings(d *draft.Document) []heading {
+	var out []heading
+	var stack []heading
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Kind != draft.Heading {
+			continue
+		}
+		lvl := b.Level
+		if lvl == 0 {
+			lvl = 1 // <title>
+		}
+		for len(stack) > 0 && levelOf(stack[len(stack)-1].b) >= lvl {
+			stack = stack[:len(stack)-1]
+		}
+		parent := -1
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1].idx
+		}
+		h := heading{idx: i, b: b, key: headingKey(d, b), parent: parent, line: d.Position(b.Start).Line}
+		h.text = b.Text
+		if strings.TrimSpace(h.text) == "" || d.Format == draft.Markdown {
+			h.text = strings.TrimSpace(stripTags(string(d.Src[b.Start:b.End])))
+		}
+		// a heading that is all code or markup still opens a section
+		stack = append(stack, h)
+		if h.key != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// headingKey is the comparison key of a heading. In Markdown it is read
+// from the heading's source with emphasis and code markers removed, so that
+// code, which is not prose, still tells "`operator==`" from "`operator!=`".
+func headingKey(d *draft.Document, b *draft.Block) string {
+	if d.Format != draft.Markdown || b.End <= b.Start || b.Kind != draft.Heading {
+		return lex.HeadingKey(b.Text)
+	}
+	raw := stripTags(string(d.Src[b.Start:b.End]))
+	raw = strings.NewReplacer("`", "", "**", "", "__", "", "*", "", "\\", "").Replace(raw)
+	return lex.HeadingKey(raw)
+}
+
+// stripTags removes HTML comments and tags (<a name="x"></a>).
+func stripTags(s string) string {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return s
+		}
+		inner := s[i+1 : i+j]
+		if !strings.HasPrefix(inner, "!--") && !tagLike(inner) {
+			return s
+		}
+		if strings.HasPrefix(inner, "!--") {
+			k := strings.Index(s[i:], "-->")
+			if k < 0 {
+				return s
+			}
+			j = k + 2
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+func tagLike(s string) bool {
+	s = strings.TrimPrefix(s, "/")
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
+}
+
+func levelOf(b *draft.Block) int {
+	if b.Level == 0 {
+		return 1
+	}
+	return b.Level
+}
+
+// titleInfo returns the title block and the block that is its page heading
+// (an H1 repeating a front-matter or <title> title), or -1.
+func titleInfo(d *draft.Document) (title *draft.Block, titleIdx, pageHeading int) {
+	titleIdx, pageHeading = d.Title, -1
+	if titleIdx < 0 {
+		return nil, -1, -1
+	}
+	title = &d.Blocks[titleIdx]
+	tk := lex.HeadingKey(title.Text)
+	if title.Kind == draft.FrontMatter || title.Level == 0 {
+		for i := range d.Blocks {
+			b := &d.Blocks[i]
+			if i != titleIdx && b.Kind == draft.Heading && b.Level == 1 {
+				if lex.HeadingKey(b.Text) == tk {
+					pageHeading = i
+				}
+				break
+			}
+		}
+	}
+	return title, titleIdx, pageHeading
+}
+
+func shortHeading(key string, maxWords int) bool {
+	return len(strings.Fields(key)) <= maxWords
+}
+
+func runDuplicate(p *rules.Pass) {
+	short := p.Options.Int("short_words", 3)
+	siblingsOnly := p.Options.Bool("siblings_only", false)
+	d := p.Doc
+	_, titleIdx, pageHeading := titleInfo(d)
+	titleKey := ""
+	if titleIdx >= 0 {
+		titleKey = lex.HeadingKey(d.Blocks[titleIdx].Text)
+	}
+	hs := headings(d)
+	seen := map[string][]heading{}
+	for _, h := range hs {
+		if h.idx == titleIdx || h.idx == pageHeading {
+			seen[h.key] = append(seen[h.key], h)
+			continue
+		}
+		if h.key == titleKey {
+			continue // title-repeated reports it
+		}
+		prev := seen[h.key]
+		seen[h.key] = append(seen[h.key], h)
+		var first *heading
+		for k := range prev {
+			o := &prev[k]
+			sibling := o.parent == h.parent
+			if siblingsOnly && !sibling {
+				continue
+			}
+			if !sibling && shortHeading(h.key, short) {
+				continue
+			}
+			first = o
+			break
+		}
+		if first == nil {
+			continue
+		}
+		p.Report(rules.Finding{Offset: h.b.Start, EndOffset: h.b.End,
+			Message:     fmt.Sprintf("duplicate heading %q (first on line %d)", clip(h.text, 60), first.line),
+			Explanation: fmt.Sprintf("The same heading already stands on line %d. Remove this one or give the section its own heading.", first.line)})
+	}
+}
+
+func runTitle(p *rules.Pass) {
+	d := p.Doc
+	title, titleIdx, pageHeading := titleInfo(d)
+	if title == nil {
+		return
+	}
+	tk := lex.HeadingKey(title.Text)
+	if len(strings.Fields(tk)) < 3 {
+		return // "DOSSEG" or "Install" again is a name, not a pasted title
+	}
+	titleLine := d.Position(title.Start).Line
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if i == titleIdx || i == pageHeading || b.Kind == draft.FrontMatter || b.InQuote || b.Start < title.End && title.Kind != draft.FrontMatter {
+			continue
+		}
+		switch b.Kind {
+		case draft.Heading, draft.Paragraph, draft.Caption:
+		default:
+			continue
+		}
+		if b.Kind == draft.Heading && b.Level == 0 {
+			continue // a second <title> element
+		}
+		if lex.HeadingKey(b.Text) != tk {
+			// a line of its own inside a block of lines
+			if b.Lines {
+				reportTitleLines(p, b, tk, titleLine)
+			}
+			continue
+		}
+		f := rules.Finding{Offset: b.Start, EndOffset: b.End,
+			Message:     fmt.Sprintf("the title is repeated here: %q (title on line %d)", clip(b.Text, 60), titleLine),
+			Explanation: fmt.Sprintf("This line repeats the title from line %d. Delete it, or write the heading this section needs.", titleLine)}
+		if ed, ok := deleteLines(d, b.Start, b.End); ok {
+			f.Fixes = []rules.Fix{{Description: "delete the repeated title", Edits: []rules.Edit{ed}}}
+		}
+		p.Report(f)
+	}
+}
+
+// reportTitleLines checks each line of a block of short lines.
+func reportTitleLines(p *rules.Pass, b *draft.Block, tk string, titleLine int) {
+	start := 0
+	for start <= len(b.Text) {
+		end := strings.IndexByte(b.Text[start:], '\n')
+		if end < 0 {
+			end = len(b.Text)
+		} else {
+			end += start
+		}
+		if lex.HeadingKey(b.Text[start:end]) == tk {
+			s, e := b.Src(start), b.SrcEnd(end)
+			f := rules.Finding{Offset: s, EndOffset: e,
+				Message:     fmt.Sprintf("the title is repeated here: %q (title on line %d)", clip(b.Text[start:end], 60), titleLine),
+				Explanation: fmt.Sprintf("This line repeats the title from line %d.", titleLine)}
+			if ed, ok := deleteLines(p.Doc, s, e); ok {
+				f.Fixes = []rules.Fix{{Description: "delete the repeated title", Edits: []rules.Edit{ed}}}
+			}
+			p.Report(f)
+		}
+		start = end + 1
+	}
+}
+
+// deleteLines removes the whole lines holding [s,e) when nothing but
+// markup stands on them besides that text, taking one blank line with them.
+func deleteLines(d *draft.Document, s, e int) (rules.Edit, bool) {
+	if d.Format == draft.HTML {
+		return rules.Edit{}, false
+	}
+	ls := d.Position(s).Line
+	le := d.Position(e).Line
+	start, _, _ := d.LineBounds(ls)
+	_, lineEnd, next := d.LineBounds(le)
+	// only markup (#, spaces, emphasis) besides the text
+	rest := strings.TrimSpace(string(d.Src[start:s]) + string(d.Src[e:lineEnd]))
+	if strings.Trim(rest, "#*_> ") != "" {
+		return rules.Edit{}, false
+	}
+	if ls > 1 && le < d.LineCount() {
+		ps, pe, _ := d.LineBounds(ls - 1)
+		ns, ne, nn := d.LineBounds(le + 1)
+		if strings.TrimSpace(string(d.Src[ps:pe])) == "" && strings.TrimSpace(string(d.Src[ns:ne])) == "" {
+			next = nn
+		}
+	}
+	return rules.Edit{Offset: start, EndOffset: next}, true
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,68 @@
+package headline_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/draftlint/draftlint/rules"
+	_ "github.com/draftlint/draftlint/rules/headline"
+	"github.com/draftlint/draftlint/rules/rulestest"
+)
+
+func TestHeadlineFixtures(t *testing.T) {
+	rulestest.Run(t, "testdata", "headline/duplicate", "headline/title-repeated", "headline/near-duplicate")
+}
+
+func TestOptions(t *testing.T) {
+	src := "# Log\n\n## v2\n\n### Fixed\n\n## v1\n\n### Fixed\n\n### Fixed\n"
+	run := func(opts rules.Options) []string {
+		res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate"), Options: map[string]rules.Options{"headline/duplicate": opts}},
+			[]rules.Source{{Path: "c.md", Data: []byte(src)}})
+		var lines []string
+		for _, f := range res.Findings {
+			lines = append(lines, fmt.Sprint(f.Line))
+		}
+		return lines
+	}
+	// default: short headings repeat freely under other parents; siblings do not
+	if got := strings.Join(run(nil), ","); got != "11" {
+		t.Errorf("default: findings on lines %s, want 11", got)
+	}
+	// short_words 0: every repeat counts
+	if got := strings.Join(run(rules.Options{"short_words": 0}), ","); got != "9,11" {
+		t.Errorf("short_words 0: lines %s, want 9,11", got)
+	}
+	// siblings_only: long headings under other parents are not compared
+	long := "# A\n\n## Part one\n\n### The long heading that repeats\n\n## Part two\n\n### The long heading that repeats\n"
+	res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate"), Options: map[string]rules.Options{"headline/duplicate": {"siblings_only": true}}},
+		[]rules.Source{{Path: "l.md", Data: []byte(long)}})
+	if len(res.Findings) != 0 {
+		t.Errorf("siblings_only: %d findings", len(res.Findings))
+	}
+}
+
+func TestAcrossFiles(t *testing.T) {
+	srcs := []rules.Source{
+		{Path: "a.md", Data: []byte("---\ntitle: Vienna bets on trams\n---\n\nText.\n")},
+		{Path: "b.md", Data: []byte("# Vienna Bets on Trams!\n\nText.\n")},
+		{Path: "c.txt", Data: []byte("Vienna bets on trams\n\nText here.\n")},
+		{Path: "d.md", Data: []byte("# Madrid bets on buses\n")},
+		{Path: "e.html", Data: []byte("<title>City council approves the new budget for schools</title>")},
+		{Path: "f.md", Data: []byte("# City council approves new budgets for schools\n")},
+		{Path: "g.md", Data: []byte("# Dublin opens a new library\n")},
+	}
+	res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate-across-files")}, srcs)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File, f.Line, f.Column, f.Message))
+	}
+	want := []string{
+		`b.md:1:3 the same title as a.md (line 2): "Vienna bets on trams"`,
+		`c.txt:1:1 the same title as a.md (line 2): "Vienna bets on trams"`,
+		`f.md:1:3 nearly the same title as e.html (line 1): "City council approves the new budget for schools"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
