@@ -71,7 +71,7 @@ type heading struct {
 	b      *draft.Block
 	key    string
 	text   string // for messages
-	parent int // block index of the parent heading, -1 for none
+	parent int    // block index of the parent heading, -1 for none
 	line   int
 }
 
