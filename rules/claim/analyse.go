@@ -1,0 +1,434 @@
+package claim
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+// numberWords count as numbers in prose.
+var numberWords = lex.NewSet("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+	"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "dozen", "dozens")
+
+var scaleWords = lex.NewSet("million", "billion", "trillion", "bn", "m", "mn", "thousand", "k")
+
+// approximators before a number make it a statistic ("over 40").
+var approximators = lex.NewSet("over", "nearly", "almost", "about", "around", "some", "roughly", "approximately",
+	"than", "least", "to", "many", "fewer", "under", "below", "above", "exceeding", "exceeds", "exceeded")
+
+// notSuperlative are words ending in -est that are not superlatives.
+var notSuperlative = lex.NewSet("rest", "west", "test", "interest", "request", "contest", "protest", "forest", "nest",
+	"guest", "quest", "chest", "crest", "harvest", "manifest", "arrest", "conquest", "behest", "priest", "honest",
+	"modest", "digest", "suggest", "invest", "vest", "pest", "zest", "midwest", "northwest", "southwest", "inquest",
+	"bequest", "unrest", "latest", "earnest", "everest", "budapest", "bucharest", "tempest", "attest", "detest")
+
+// ambiguousVerbs are also nouns ("TV shows", "news reports"): they attribute
+// only before "that" or after a source noun or a name.
+var ambiguousVerbs = lex.NewSet("shows", "reports", "finds", "states", "notes", "claims", "estimates", "says", "adds",
+	"writes", "warns", "reveals", "concludes", "predicts", "argues", "confirms", "believes", "believed", "claimed",
+	"found", "showed", "estimated", "noted", "stated", "revealed", "predicted", "calculated")
+
+var pronouns = lex.NewSet("he", "she", "they", "we", "i", "his", "her", "their")
+
+var openQuotes = "\"“‘«„'"
+var closeQuotes = "\"”’»'"
+
+// analyse scores and attributes every sentence of a block.
+func analyse(b *draft.Block, l *lists) []sentenceInfo {
+	t := b.Text
+	if len(b.Sentences) == 0 {
+		return nil
+	}
+	norm := lex.Normalize(t)
+	feats := l.matcher.Find(&norm, len(t))
+	weasels := l.weasel.Find(&norm, len(t))
+	accords := l.accord.Find(&norm, len(t))
+	opinions := l.opinion.Find(&norm, len(t))
+	out := make([]sentenceInfo, len(b.Sentences))
+	inQuote := false
+	for i, sp := range b.Sentences {
+		s := &out[i]
+		s.span = sp
+		st := t[sp.Start:sp.End]
+		first, _ := utf8.DecodeRuneInString(st)
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(st, closeQuotes+")]"))
+		s.quoted = inQuote || strings.ContainsRune(openQuotes, first)
+		inQuote = quoteOpenAfter(st, inQuote)
+		s.question = last == '?'
+		ws := lex.Words(st)
+		for _, m := range feats {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				s.triggers = append(s.triggers, trigger{feat: l.patFeat[m.Pattern], start: m.Start, end: m.End})
+			}
+		}
+		s.triggers = append(s.triggers, codeFeatures(l, st, ws, sp.Start)...)
+		for _, m := range weasels {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				s.weasels = append(s.weasels, m)
+			}
+		}
+		s.score = score(l, s.triggers)
+		// softeners
+		hedged := false
+		for _, w := range ws {
+			if l.hedges[strings.ToLower(w.Text)] {
+				hedged = true
+				break
+			}
+		}
+		if hedged {
+			s.score -= 1.0
+		}
+		for _, m := range opinions {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				s.score -= 1.5
+				break
+			}
+		}
+		if len(ws) > 0 && strings.EqualFold(ws[0].Text, "if") {
+			s.score -= 0.5
+		}
+		if len(s.weasels) > 0 {
+			s.score += 1.0
+		}
+		s.why, s.hasVerb = attribution(b, l, sp, ws, accords)
+		s.attributed = s.why != ""
+	}
+	// a quotation takes its speaker from the sentence before or after it
+	for i := range out {
+		if out[i].attributed || !out[i].quoted {
+			continue
+		}
+		if i+1 < len(out) && out[i+1].hasVerb || i > 0 && out[i-1].hasVerb && out[i-1].quoted {
+			out[i].attributed = true
+			out[i].why = "a quotation whose speaker is named next to it"
+		}
+	}
+	return out
+}
+
+// quoteOpenAfter tracks whether a quotation is still open after sentence s.
+func quoteOpenAfter(s string, open bool) bool {
+	for i, r := range s {
+		switch r {
+		case '“', '«', '„':
+			open = true
+		case '”', '»':
+			open = false
+		case '"':
+			open = !open
+		case '\'', '‘', '’':
+			_ = i // apostrophes are too ambiguous to track
+		}
+	}
+	return open
+}
+
+func score(l *lists, ts []trigger) float64 {
+	count := map[int]int{}
+	total := 0.0
+	for _, t := range ts {
+		n := count[t.feat]
+		count[t.feat] = n + 1
+		w := l.features[t.feat].weight
+		switch n {
+		case 0:
+			total += w
+		case 1:
+			total += w / 2
+		}
+	}
+	return total
+}
+
+func isDigitWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	n := 0
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 1800 && n <= 2100
+}
+
+// mergeNumbers joins digit words split by a decimal point or a thousands
+// separator ("7.5", "1,200") into one word.
+func mergeNumbers(st string, ws []lex.Word) []lex.Word {
+	out := make([]lex.Word, 0, len(ws))
+	for _, w := range ws {
+		if n := len(out); n > 0 && isDigitWord(w.Text) && isDigitWord(out[n-1].Text) && w.Start == out[n-1].End+1 &&
+			(st[out[n-1].End] == '.' || st[out[n-1].End] == ',') {
+			out[n-1].End = w.End
+			out[n-1].Text = st[out[n-1].Start:w.End]
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// codeFeatures finds numbers, percentages, money and "the …-est".
+func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
+	ws = mergeNumbers(st, ws)
+	var out []trigger
+	stat, okStat := l.byID["statistic"]
+	amount, okAmount := l.byID["amount"]
+	rank, okRank := l.byID["ranking"]
+	num, okNum := l.byID["number"]
+	add := func(f int, s, e int) { out = append(out, trigger{feat: f, start: base + s, end: base + e}) }
+	for i, w := range ws {
+		lw := strings.ToLower(w.Text)
+		digit := isDigitWord(w.Text)
+		isNum := digit || numberWords[lw]
+		if isNum && okStat {
+			after := st[w.End:]
+			before := strings.TrimRight(st[:w.Start], " ")
+			switch {
+			case strings.HasPrefix(after, "%") || strings.HasPrefix(after, " %"):
+				add(stat, w.Start, w.End+strings.IndexByte(after, '%')+1)
+				continue
+			case before != "" && strings.ContainsRune("$€£¥", lastRune(before)) && okAmount:
+				add(amount, len(before)-utf8.RuneLen(lastRune(before)), w.End)
+				continue
+			case i+1 < len(ws) && scaleWords[strings.ToLower(ws[i+1].Text)] && digit && okAmount:
+				add(amount, w.Start, ws[i+1].End)
+				continue
+			case i > 0 && approximators[strings.ToLower(ws[i-1].Text)] && !isYear(w.Text):
+				add(stat, ws[i-1].Start, w.End)
+				continue
+			}
+		}
+		if isNum && okNum && !isYear(w.Text) && !(digit && i+1 < len(ws) && isUnitOfTime(ws[i+1].Text) && i > 0 && strings.EqualFold(ws[i-1].Text, "in")) {
+			if digit && len(w.Text) <= 2 && i+1 < len(ws) && monthOrTime(ws[i+1].Text) {
+				continue // "on 3 March", "at 10 am"
+			}
+			add(num, w.Start, w.End)
+		}
+		if okRank && i > 0 && strings.EqualFold(ws[i-1].Text, "the") && len(lw) >= 5 && strings.HasSuffix(lw, "est") && !notSuperlative[lw] {
+			add(rank, ws[i-1].Start, w.End)
+		}
+	}
+	return out
+}
+
+func isUnitOfTime(w string) bool {
+	switch strings.ToLower(w) {
+	case "years", "year", "days", "weeks", "months", "hours", "minutes":
+		return true
+	}
+	return false
+}
+
+func monthOrTime(w string) bool {
+	switch strings.ToLower(w) {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"am", "pm", "a.m", "p.m", "o'clock", "gmt", "bst", "cet", "utc":
+		return true
+	}
+	return false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// attribution says what attributes a sentence ("" if nothing) and whether a
+// reporting verb with a definite speaker does.
+func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords []lex.Match) (string, bool) {
+	st := b.Text[sp.Start:sp.End]
+	// a link or a footnote/citation
+	for _, ln := range b.Links {
+		if ln.Bare || ln.Email {
+			continue
+		}
+		if ln.TextStart < sp.End && ln.TextEnd > sp.Start || ln.TextStart == sp.End {
+			return "a link", false
+		}
+	}
+	if citation(st) {
+		return "a citation", false
+	}
+	// "according to" a named source (not "according to experts")
+	for _, m := range accords {
+		if m.Start < sp.Start || m.End > sp.End {
+			continue
+		}
+		rest := lex.Words(b.Text[m.End:sp.End])
+		if len(rest) == 0 {
+			continue
+		}
+		k := 0
+		for k < len(rest) && k < 2 && isDeterminer(rest[k].Text) {
+			k++
+		}
+		if k < len(rest) && !l.vague[strings.ToLower(rest[k].Text)] {
+			return "according to " + rest[k].Text, true
+		}
+	}
+	// a named source: "a Eurostat report", "data from the OECD", "the study found"
+	for i, w := range ws {
+		lw := strings.ToLower(w.Text)
+		if !l.sources[lw] {
+			continue
+		}
+		if i > 0 && lex.IsCapitalized(ws[i-1].Text) && i-1 > 0 {
+			return ws[i-1].Text + " " + w.Text, false
+		}
+		if i+2 < len(ws) && (strings.EqualFold(ws[i+1].Text, "by") || strings.EqualFold(ws[i+1].Text, "from") || strings.EqualFold(ws[i+1].Text, "of")) {
+			k := i + 2
+			for k < len(ws) && isDeterminer(ws[k].Text) {
+				k++
+			}
+			if k < len(ws) && lex.IsCapitalized(ws[k].Text) {
+				return w.Text + " " + ws[i+1].Text + " " + ws[k].Text, false
+			}
+		}
+		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") && i+1 < len(ws) && l.verbs[strings.ToLower(ws[i+1].Text)] {
+			return "the " + w.Text, true
+		}
+	}
+	if k := strings.Index(strings.ToLower(st), "published in "); k >= 0 {
+		if r, _ := utf8.DecodeRuneInString(st[k+len("published in "):]); unicode.IsUpper(r) {
+			return "a named publication", false
+		}
+	}
+	// a reporting verb with a speaker who is not vague
+	for i, w := range ws {
+		lw := strings.ToLower(w.Text)
+		if !l.verbs[lw] {
+			continue
+		}
+		// a passive without an agent ("it is believed", "was reported")
+		// names nobody
+		if i > 0 {
+			switch strings.ToLower(ws[i-1].Text) {
+			case "is", "are", "was", "were", "been", "be", "being", "widely", "generally", "often", "commonly":
+				if !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "by")) {
+					continue
+				}
+			}
+		}
+		// the subject: up to four words before the verb ("its chief
+		// executive has said", "Munich-based research institute Ifo said")
+		lo := max(0, i-4)
+		subj := ws[lo:i]
+		vague, named, definite := false, false, false
+		for k, sw := range subj {
+			ls := strings.ToLower(sw.Text)
+			if l.vague[ls] {
+				vague = true
+			}
+			if lex.IsCapitalized(sw.Text) && !l.vague[ls] {
+				if lo+k > 0 || i == lo+k+1 {
+					named = true // a name, or a capitalised subject right before the verb
+				}
+			}
+			if pronouns[ls] || l.sources[ls] && !l.vague[ls] {
+				definite = true
+			}
+			switch ls {
+			case "the", "a", "an", "its", "his", "her", "their", "our", "my":
+				definite = true // "the agency said", "a spokesman said"
+			}
+		}
+		// inverted, after a comma or a quotation: "…, said Dr. Smith",
+		// "…," said the minister
+		if before := strings.TrimRight(b.Text[sp.Start:sp.Start+w.Start], " "); i+1 < len(ws) && before != "" &&
+			strings.ContainsRune(",\"”’'", lastRune(before)) {
+			nx := ws[i+1].Text
+			lnx := strings.ToLower(nx)
+			if !l.vague[lnx] && (lex.IsCapitalized(nx) || pronouns[lnx] || lnx == "the" || lnx == "a" || lnx == "its") {
+				named = true
+			}
+		}
+		if ambiguousVerbs[lw] {
+			// "TV shows", "news reports": a verb only before "that", after a
+			// name or pronoun, or closing the sentence (", the government
+			// believes.")
+			rest := strings.TrimSpace(b.Text[sp.Start+w.End : sp.End])
+			next := ""
+			if i+1 < len(ws) {
+				next = strings.ToLower(ws[i+1].Text)
+			}
+			closing := rest == "" || strings.Trim(rest, ".!?\"'”’)") == "" || strings.HasPrefix(rest, ",")
+			if next != "that" && !closing && !(i > 0 && (lex.IsCapitalized(ws[i-1].Text) || pronouns[strings.ToLower(ws[i-1].Text)])) &&
+				!(i+1 < len(ws) && lex.IsCapitalized(ws[i+1].Text)) {
+				continue
+			}
+		}
+		if named || definite && !vague {
+			return w.Text, true
+		}
+	}
+	return "", false
+}
+
+func isDeterminer(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "this", "that", "its", "their", "his", "her":
+		return true
+	}
+	return false
+}
+
+// citation: [1], [12], [^1], ^1, ¹, (Smith 2023), (Smith et al., 2021), (Source: X).
+func citation(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			j := i + 1
+			if j < len(s) && s[j] == '^' {
+				j++
+			}
+			k := j
+			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k > j && k < len(s) && s[k] == ']' {
+				return true
+			}
+		case '^':
+			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				return true
+			}
+		case '(':
+			end := strings.IndexByte(s[i:], ')')
+			if end < 0 {
+				continue
+			}
+			inner := s[i+1 : i+end]
+			if strings.HasPrefix(strings.ToLower(inner), "source:") || strings.HasPrefix(strings.ToLower(inner), "sources:") {
+				return true
+			}
+			ws := strings.Fields(strings.ReplaceAll(inner, ",", " "))
+			if len(ws) >= 2 && len(ws) <= 5 && lex.IsCapitalized(ws[0]) && isYear(strings.Trim(ws[len(ws)-1], "ab;")) {
+				return true
+			}
+		}
+	}
+	for _, r := range s {
+		if r == '¹' || r == '²' || r == '³' || r >= '⁴' && r <= '⁹' {
+			return true
+		}
+	}
+	return false
+}
