@@ -278,6 +278,9 @@ func (d *Document) finish() {
 	parent := -1
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
+		if b.Kind == Paragraph && !b.Lines && strings.Contains(b.Text, "\n") {
+			b.Lines = shortLines(b.Text)
+		}
 		extractLinks(b)
 		b.Sentences = Sentences(b.Text, b.Lines)
 		if b.Kind == FrontMatter {
@@ -382,4 +385,20 @@ func trimBlock(b Block, lo, hi int) Block {
 	b.Text = b.Text[lo:hi]
 	b.Segs = out
 	return b
+}
+
+// shortLines: every line of text is short and none but the last ends a
+// sentence, as in an address or a signature.
+func shortLines(text string) bool {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if utf8.RuneCountInString(l) > 60 {
+			return false
+		}
+		if i < len(lines)-1 && endsSentence(l) && !strings.HasSuffix(l, ",") {
+			return false
+		}
+	}
+	return true
 }

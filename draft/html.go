@@ -116,11 +116,7 @@ func parseHTML(d *Document) {
 			}
 			switch {
 			case a == atom.Br:
-				if s.kind == Address {
-					s.bl.addAtomic("\n", start, off)
-				} else {
-					s.bl.addAtomic(" ", start, off)
-				}
+				s.bl.addAtomic("\n", start, off)
 			case a == atom.A && hasAttr:
 				href, hs, he := attr(z, raw, "href", start)
 				if href != "" {

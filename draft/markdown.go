@@ -193,7 +193,8 @@ func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
 				if e < len(w.src) {
 					e++
 				}
-				bl.addAtomic(" ", seg.Stop, e)
+				// kept as a line break: a run of short lines is an address
+				bl.addAtomic("\n", seg.Stop, e)
 			}
 		case *ast.String:
 			p := c.Pos()

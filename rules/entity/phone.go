@@ -166,6 +166,15 @@ func plausible(text string, ph Phone) bool {
 	if cueBefore(text, ph.Start, nonPhoneCues) && !cueBefore(text, ph.Start, phoneCues) {
 		return false
 	}
+	short, groups := 0, splitGroups(raw)
+	for _, g := range groups {
+		if len(g) == 1 {
+			short++
+		}
+	}
+	if short*2 > len(groups) && len(groups) > 2 {
+		return false // "3-6 6-4 7-6" (scores), "+11 22.4.1.4" (a version)
+	}
 	if ph.Plus {
 		return true
 	}
@@ -178,7 +187,6 @@ func plausible(text string, ph Phone) bool {
 		return false
 	}
 	// version-like or decimal: three or more dot groups with short parts and no zero start
-	groups := splitGroups(raw)
 	if strings.Count(raw, ".") == 1 && !strings.ContainsAny(raw, " -/()") {
 		return false // a decimal: 0.0000000000, 3.14159265
 	}

@@ -1,0 +1,747 @@
+// Package contact finds contact data that contradicts itself: a phone number
+// from another country than the address, a postcode that is not in the
+// named city, invalid and premium-rate numbers, email and web domains of
+// another country, and phone numbers in unusual notation.
+package contact
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+
+	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/entity"
+	"github.com/draftlint/draftlint/rules/lex"
+)
+
+var (
+	countryRule = &rules.Rule{ID: "contact/phone-country-mismatch", Severity: rules.Error,
+		Doc: "A phone number belongs to another country than the address next to it",
+		Explanation: `Within one contact block (a paragraph, an <address>, a run of short lines, or
+a "Contact" section) the address says which country the office is in: by a
+postcode with its city, a country name, a US state with a ZIP code, and so on.
+A phone number written in international form with another country's calling
+code (a Berlin address with a +44 number), or a number in national form that
+is not valid in the address's country, contradicts it. Numbers are parsed and
+validated with libphonenumber's data (github.com/nyaruka/phonenumbers).
+Blocks whose country is ambiguous ("Paris" alone could be in France or in
+Texas) are not reported.`}
+	cityRule = &rules.Rule{ID: "contact/phone-city-mismatch", Severity: rules.Warning,
+		Doc: "A landline number's area is another city of the same country than the address",
+		Explanation: `A geographic (landline) number carries its area in its prefix: +49 89 is
+Munich, +33 1 Paris, +1 212 New York. When the address names another city of
+the same country, one of them is probably wrong. Areas are read from
+libphonenumber's geocoding data in English and in the country's language, so
+"München" and "Munich" agree; areas that name a region rather than a city are
+not compared.`}
+	postcodeRule = &rules.Rule{ID: "contact/postcode-city-mismatch", Severity: rules.Error,
+		Doc: "A postcode has the wrong format for its country, or belongs to another city",
+		Explanation: `Postcode formats come from Google's address data (github.com/Boostport/address):
+a German postcode has five digits, an Austrian four. For the major cities of
+DE, AT, CH, GB, IE, FR, ES, IT, NL, BE, US, CA, AU and JP a committed table of
+postcode ranges tells which city a postcode belongs to; a postcode inside
+another listed city's range ("80331 Berlin": 80331 is Munich) is reported. A
+US ZIP code is also checked against the state written before it.`}
+	invalidRule = &rules.Rule{ID: "contact/invalid-phone", Severity: rules.Error,
+		Doc: "A phone number is not valid for its country (wrong length, impossible prefix)",
+		Explanation: `A number in international form (+CC …), or in national form next to an address
+that fixes its country, is checked against libphonenumber's numbering plans.
+A number that cannot exist (too short, too long, an unassigned prefix or an
+unknown country code) cannot be called. Numbers reserved for fiction are
+reported by placeholder/dummy-contact instead.`}
+	premiumRule = &rules.Rule{ID: "contact/premium-number", Severity: rules.Warning,
+		Doc: "A premium-rate or shared-cost number is given as a contact",
+		Explanation: `Premium-rate and shared-cost numbers (UK 09xx and 084x/087x, German 0900,
+French 08 9x and so on) cost callers more than a normal call, and readers may
+not expect that. Give a geographic or free number, or say what the call
+costs.`}
+	domainRule = &rules.Rule{ID: "contact/domain-country-mismatch", Severity: rules.Warning,
+		Doc: "An email or website has another country's domain than the address",
+		Explanation: `An email address or website with a country-code domain (.fr, .de, .co.uk)
+next to an address in another country (a .fr email for a Madrid office) is
+often a copy-paste from another office's details. Generic domains (.com, .org,
+.net, .eu …) and country codes used generically (.io, .co, .tv, .me, .ai …)
+are never a mismatch.`}
+	formatRule = &rules.Rule{ID: "contact/format", Severity: rules.Info,
+		Doc: "A phone number is written in an unusual notation",
+		Explanation: `Notations such as "(+44) 871.075.0336", "+49 (0)30 1234567" or dots between
+digit groups outside North America are hard to read and to dial. The fix
+rewrites the number in the international format (E.123), e.g. "+44 871 075
+0336".`}
+)
+
+func init() {
+	for _, r := range []*rules.Rule{countryRule, cityRule, postcodeRule, invalidRule, premiumRule, domainRule, formatRule} {
+		r.Run = runContact
+		rules.Register(r)
+	}
+}
+
+// phone is a phone number in a contact block.
+type phone struct {
+	cand  entity.Phone
+	block *draft.Block
+}
+
+// cblock is a contact block: entities that belong together.
+type cblock struct {
+	contactLike bool // an address block, a run of short lines, a contact section
+	blocks      []*draft.Block
+	evidence    []evEntry
+	phones      []phone
+	links       []linkEntry
+}
+
+type evEntry struct {
+	evidence
+	block *draft.Block
+}
+
+type linkEntry struct {
+	draft.Link
+	block *draft.Block
+}
+
+// runContact is shared by every rule of the family: each reports its own
+// kind of finding from the same analysis.
+func runContact(p *rules.Pass) {
+	for _, cb := range contactBlocks(p.Doc) {
+		checkBlock(p, cb)
+	}
+}
+
+func contactish(b *draft.Block) bool {
+	return b.Lines || b.Kind == draft.Address
+}
+
+// contactBlocks groups the document's blocks: every block is one, blocks
+// under a "Contact" heading form one, and runs of short blocks with contact
+// data form one.
+func contactBlocks(d *draft.Document) []*cblock {
+	var out []*cblock
+	var cur *cblock
+	section := -1 // level of a contact heading we are under
+	flush := func() {
+		if cur != nil {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Kind == draft.FrontMatter {
+			continue
+		}
+		if b.Kind == draft.Heading {
+			flush()
+			if section >= 0 && b.Level <= section {
+				section = -1
+			}
+			if contactHeadings[strings.ToLower(strings.Trim(b.Text, ":. "))] {
+				section = max(b.Level, 1)
+			}
+			continue
+		}
+		hasData := strings.ContainsAny(b.Text, "0123456789@") || len(b.Links) > 0
+		short := len(b.Text) <= 240
+		inSection := section >= 0
+		if !hasData && !inSection && !(short && cur != nil && contactish(b)) {
+			flush()
+			continue
+		}
+		cb := analyseBlock(b, inSection || contactish(b) || short && hasData && !readsAsProse(b.Text))
+		if inSection || short && (len(cb.phones) > 0 || len(cb.evidence) > 0 || len(cb.links) > 0) {
+			if cur == nil {
+				cur = cb
+			} else {
+				cur.merge(cb)
+			}
+			if !inSection && !short {
+				flush()
+			}
+			continue
+		}
+		flush()
+		out = append(out, cb)
+	}
+	flush()
+	return out
+}
+
+// functionWords mark running prose.
+var functionWords = lex.NewSet("the", "and", "of", "in", "has", "have", "is", "are", "was", "were", "to", "a", "for",
+	"with", "on", "that", "this", "it", "its", "by", "from", "as", "at", "will", "be", "said", "but", "or")
+
+// readsAsProse: a sentence of six or more words with two or more function
+// words; an address on one line has none.
+func readsAsProse(t string) bool {
+	ws := lex.Words(t)
+	n := 0
+	for _, w := range ws {
+		if functionWords[w.Text] {
+			n++
+		}
+	}
+	return len(ws) >= 6 && n >= 2
+}
+
+func (c *cblock) merge(o *cblock) {
+	c.contactLike = c.contactLike || o.contactLike
+	c.blocks = append(c.blocks, o.blocks...)
+	c.evidence = append(c.evidence, o.evidence...)
+	c.phones = append(c.phones, o.phones...)
+	c.links = append(c.links, o.links...)
+}
+
+// analyseBlock extracts a block's phones, links and address evidence.
+func analyseBlock(b *draft.Block, contactLike bool) *cblock {
+	cb := &cblock{blocks: []*draft.Block{b}, contactLike: contactLike}
+	for _, l := range b.Links {
+		cb.links = append(cb.links, linkEntry{l, b})
+	}
+	hasDigit := strings.ContainsAny(b.Text, "0123456789")
+	if hasDigit {
+		for _, c := range entity.Phones(b.Text) {
+			// in prose, a number needs an international prefix, a cue or
+			// the look of a phone number
+			if !contactLike && !c.Plus && !c.Cue {
+				continue
+			}
+			cb.phones = append(cb.phones, phone{cand: c, block: b})
+		}
+	}
+	for _, l := range b.Links {
+		if strings.HasPrefix(strings.ToLower(l.URL), "tel:") {
+			raw := strings.TrimSpace(l.URL[4:])
+			cb.phones = append(cb.phones, phone{cand: entity.Phone{Raw: raw, Digits: digitsOf(raw), Plus: strings.HasPrefix(raw, "+"), Start: l.TextStart, End: l.TextEnd, Cue: true}, block: b})
+		}
+	}
+	if hasDigit || contactLike {
+		for _, e := range findEvidence(b.Text, contactLike) {
+			cb.evidence = append(cb.evidence, evEntry{e, b})
+		}
+	}
+	// a postcode ("〒100-0005", "10178") is not a phone number
+	kept := cb.phones[:0]
+	for _, ph := range cb.phones {
+		overlap := false
+		for _, e := range cb.evidence {
+			if e.postcode != "" && ph.cand.Start < e.end && e.start < ph.cand.End {
+				overlap = true
+			}
+		}
+		if !overlap {
+			kept = append(kept, ph)
+		}
+	}
+	cb.phones = kept
+	return cb
+}
+
+func digitsOf(s string) string {
+	var d strings.Builder
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			d.WriteByte(s[i])
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(s), "+") {
+		return "+" + d.String()
+	}
+	return d.String()
+}
+
+// addressOf settles the country (and city, if one is named) of a contact
+// block, or returns "" when the evidence is absent or contradicts itself.
+func addressOf(cb *cblock) (country string, c *city, why string) {
+	strong := map[string]bool{}
+	var strongList []string
+	for _, e := range cb.evidence {
+		if e.strong && e.country != "" && !strong[e.country] {
+			strong[e.country] = true
+			strongList = append(strongList, e.country)
+		}
+	}
+	// candidate cities from postcode and city evidence
+	var cities []*city
+	var cityEv *evEntry
+	cityCountries := map[string]bool{}
+	for k := range cb.evidence {
+		e := &cb.evidence[k]
+		if e.kind == "postcode" && e.city != nil || e.kind == "city" {
+			cands := e.candidates
+			if e.city != nil {
+				cands = []*city{e.city}
+			}
+			var fit []*city
+			for _, x := range cands {
+				if len(strong) == 0 || strong[x.country] {
+					fit = append(fit, x)
+				}
+			}
+			if len(fit) > 0 && cities == nil {
+				cities = fit
+				cityEv = e
+			}
+			if len(fit) > 0 && e.kind == "city" && len(strong) == 0 {
+				cityCountries[fit[0].country] = true
+			}
+		}
+	}
+	switch len(strongList) {
+	case 0:
+		if len(cities) == 0 || len(cityCountries) > 1 {
+			return "", nil, "" // no address, or cities of several countries
+		}
+		// a city alone: its country only when it is by far the largest
+		// city of that name
+		if len(uniqueCountries(cities)) > 1 && (len(cities) > 1 && cities[0].population < 10*cities[1].population) {
+			return "", nil, ""
+		}
+		c = cities[0]
+		return c.country, c, fmt.Sprintf("%s (%s)", c.name, countryName(c.country))
+	case 1:
+		country = strongList[0]
+	default:
+		return "", nil, "" // contradicting evidence: not ours to judge
+	}
+	if len(cities) > 0 && cities[0].country == country {
+		c = cities[0]
+	}
+	why = countryName(country)
+	if c != nil && cityEv != nil {
+		if cityEv.postcode != "" {
+			why = fmt.Sprintf("%s (%s, postcode %s)", countryName(country), cityEv.cityText, cityEv.postcode)
+		} else {
+			why = fmt.Sprintf("%s (%s)", countryName(country), cityEv.cityText)
+		}
+	}
+	return country, c, why
+}
+
+func checkBlock(p *rules.Pass, cb *cblock) {
+	if len(cb.phones) == 0 && len(cb.evidence) == 0 {
+		return
+	}
+	country, addrCity, why := addressOf(cb)
+	switch p.Rule {
+	case postcodeRule:
+		checkPostcodes(p, cb)
+		return
+	case domainRule:
+		if country != "" && (cb.contactLike || len(cb.phones) > 0) {
+			checkDomains(p, cb, country, why)
+		}
+		return
+	}
+	region := country
+	if region == "" {
+		region = strings.ToUpper(p.Options.String("default_region", ""))
+	}
+	for k := range cb.phones {
+		ph := &cb.phones[k]
+		checkPhone(p, ph, region, country, addrCity, why)
+	}
+}
+
+func typeName(t phonenumbers.PhoneNumberType) string {
+	switch t {
+	case phonenumbers.PREMIUM_RATE:
+		return "premium-rate"
+	case phonenumbers.SHARED_COST:
+		return "shared-cost"
+	case phonenumbers.TOLL_FREE:
+		return "toll-free"
+	case phonenumbers.MOBILE:
+		return "mobile"
+	case phonenumbers.FIXED_LINE, phonenumbers.FIXED_LINE_OR_MOBILE:
+		return "landline"
+	case phonenumbers.VOIP:
+		return "VoIP"
+	case phonenumbers.UAN:
+		return "non-geographic"
+	case phonenumbers.PERSONAL_NUMBER:
+		return "personal"
+	case phonenumbers.PAGER:
+		return "pager"
+	}
+	return ""
+}
+
+func describe(num *phonenumbers.PhoneNumber, region string) string {
+	t := typeName(phonenumbers.GetNumberType(num))
+	c := countryAdjective(region)
+	if t == "" {
+		return "a " + c + " number"
+	}
+	return article(c) + " " + c + " " + t + " number"
+}
+
+func article(w string) string {
+	if strings.HasPrefix(w, "UK") || strings.HasPrefix(w, "US") || strings.HasPrefix(w, "Uni") {
+		return "a"
+	}
+	if w != "" && strings.ContainsRune("AEIOU", rune(w[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+func countryAdjective(cc string) string {
+	if a, ok := adjectives[cc]; ok {
+		return a
+	}
+	return countryName(cc)
+}
+
+var adjectives = map[string]string{"DE": "German", "AT": "Austrian", "CH": "Swiss", "GB": "UK", "IE": "Irish",
+	"FR": "French", "ES": "Spanish", "IT": "Italian", "NL": "Dutch", "BE": "Belgian", "US": "US", "CA": "Canadian",
+	"AU": "Australian", "JP": "Japanese", "PT": "Portuguese", "PL": "Polish", "DK": "Danish", "SE": "Swedish",
+	"NO": "Norwegian", "FI": "Finnish", "LU": "Luxembourgish", "CZ": "Czech", "GR": "Greek", "CN": "Chinese",
+	"IN": "Indian", "BR": "Brazilian", "MX": "Mexican", "RU": "Russian", "TR": "Turkish", "IL": "Israeli",
+	"ZA": "South African", "NZ": "New Zealand", "SG": "Singaporean", "HK": "Hong Kong", "KR": "South Korean"}
+
+func (ph *phone) span() (int, int) {
+	return ph.block.Src(ph.cand.Start), ph.block.SrcEnd(ph.cand.End)
+}
+
+func checkPhone(p *rules.Pass, ph *phone, region, country string, addrCity *city, why string) {
+	raw := ph.cand.Raw
+	if reservedForFiction(ph.cand.Digits) {
+		return // placeholder/dummy-contact reports it
+	}
+	intl := ph.cand.Plus
+	parseRegion := region
+	if intl {
+		parseRegion = ""
+	}
+	if !intl && parseRegion == "" {
+		return // a national number with no country to read it in
+	}
+	num, err := phonenumbers.Parse(raw, parseRegion)
+	s, e := ph.span()
+	if err != nil {
+		if p.Rule == invalidRule && intl {
+			p.Report(rules.Finding{Offset: s, EndOffset: e, Message: fmt.Sprintf("%q is not a valid phone number: %v", raw, err),
+				Explanation: "The number cannot be dialled as written: check its country code and digits."})
+		}
+		return
+	}
+	numRegion := phonenumbers.GetRegionCodeForNumber(num)
+	valid := phonenumbers.IsValidNumber(num)
+	intlForm := phonenumbers.Format(num, phonenumbers.INTERNATIONAL)
+	mismatch := false
+	if country != "" {
+		cc := int(num.GetCountryCode())
+		want := phonenumbers.GetCountryCodeForRegion(country)
+		if intl && cc != want && want != 0 && !nonGeographic(cc) {
+			mismatch = true
+			if p.Rule == countryRule {
+				what := describe(num, numRegion)
+				if numRegion == "" || numRegion == "001" {
+					what = fmt.Sprintf("a number with calling code +%d", cc)
+				}
+				p.Report(rules.Finding{Offset: s, EndOffset: e,
+					Message:     fmt.Sprintf("phone %s is %s, but the address is in %s", intlForm, what, countryName(country)),
+					Explanation: fmt.Sprintf("Address is in %s; phone %s is %s (calling code +%d, not +%d). One of them is wrong.", why, intlForm, what, cc, want)})
+			}
+		} else if !intl && !valid {
+			mismatch = true
+			if p.Rule == countryRule {
+				p.Report(rules.Finding{Offset: s, EndOffset: e,
+					Message:     fmt.Sprintf("phone %q is not a valid %s number, but the address is in %s", raw, countryAdjective(country), countryName(country)),
+					Explanation: fmt.Sprintf("Address is in %s; written without a country code, the number must be %s one, and %q is not. Add the right country code or correct the number.", why, article(countryAdjective(country))+" "+countryAdjective(country), raw)})
+			}
+		}
+	}
+	switch p.Rule {
+	case invalidRule:
+		if !valid && !mismatch {
+			reason := "it has no valid prefix for its country"
+			switch phonenumbers.IsPossibleNumberWithReason(num) {
+			case phonenumbers.TOO_SHORT:
+				reason = "it is too short"
+			case phonenumbers.INVALID_LENGTH:
+				reason = "it has the wrong number of digits"
+			case phonenumbers.TOO_LONG:
+				reason = "it is too long"
+			case phonenumbers.INVALID_COUNTRY_CODE:
+				reason = "its country code does not exist"
+			}
+			if numRegion == "" || numRegion == "ZZ" {
+				numRegion = phonenumbers.GetRegionCodeForCountryCode(int(num.GetCountryCode()))
+			}
+			where := countryName(numRegion)
+			if numRegion == "" || numRegion == "ZZ" {
+				where = "any country"
+			}
+			p.Report(rules.Finding{Offset: s, EndOffset: e,
+				Message:     fmt.Sprintf("phone %q is not a valid number in %s: %s", raw, where, reason),
+				Explanation: "Checked against libphonenumber's numbering plan: the number cannot be dialled as written."})
+		}
+	case premiumRule:
+		t := phonenumbers.GetNumberType(num)
+		if valid && (t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST) {
+			p.Report(rules.Finding{Offset: s, EndOffset: e,
+				Message:     fmt.Sprintf("phone %s is %s", intlForm, describe(num, numRegion)),
+				Explanation: fmt.Sprintf("%s numbers cost callers more than an ordinary call. Give a geographic or free number, or state the cost.", strings.ToUpper(typeName(t)[:1])+typeName(t)[1:])})
+		}
+	case cityRule:
+		if valid && !mismatch && addrCity != nil && addrCity.country == numRegion {
+			checkArea(p, num, addrCity, s, e, why, intlForm)
+		}
+	case formatRule:
+		if valid {
+			checkFormat(p, ph, num, s, e, intlForm)
+		}
+	}
+}
+
+// nonGeographic calling codes (international freephone and the like).
+func nonGeographic(cc int) bool {
+	switch cc {
+	case 800, 808, 870, 878, 881, 882, 883, 888, 979:
+		return true
+	}
+	return false
+}
+
+// reservedForFiction: numbers placeholder/dummy-contact reports.
+func reservedForFiction(digits string) bool {
+	d := strings.TrimPrefix(digits, "+")
+	if entity.ObviousDummy(d) {
+		return true
+	}
+	return strings.Contains(d, "5550") && len(d) >= 10 && strings.Index(d, "5550") >= len(d)-7 && d[len(d)-4] == '0' && d[len(d)-3] == '1'
+}
+
+// checkArea compares a landline's area with the address city.
+func checkArea(p *rules.Pass, num *phonenumbers.PhoneNumber, addr *city, s, e int, why, intlForm string) {
+	t := phonenumbers.GetNumberType(num)
+	if t != phonenumbers.FIXED_LINE && t != phonenumbers.FIXED_LINE_OR_MOBILE {
+		return
+	}
+	g := geo()
+	langs := []string{"en", languageOf(addr.country)}
+	var areaCity *city
+	var areaText string
+	for _, lang := range langs {
+		desc, err := phonenumbers.GetGeocodingForNumber(num, lang)
+		if err != nil || desc == "" {
+			continue
+		}
+		// "New York, NY": the part before the comma
+		name := strings.TrimSpace(strings.Split(desc, ",")[0])
+		if g.sameCity(addr, name) || strings.Contains(key(desc), key(addr.name)) {
+			return // the area is the address city
+		}
+		for _, c := range g.citiesNamed(name) {
+			if c.country == addr.country {
+				if areaCity == nil {
+					areaCity, areaText = c, name
+				}
+				break
+			}
+		}
+	}
+	if areaCity == nil || areaCity == addr {
+		return // a region, not a city: nothing to compare
+	}
+	p.Report(rules.Finding{Offset: s, EndOffset: e,
+		Message:     fmt.Sprintf("phone %s is a %s landline, but the address is in %s", intlForm, areaText, addr.name),
+		Explanation: fmt.Sprintf("Address is in %s; the area code of %s is %s. Check which one is right.", why, intlForm, areaText)})
+}
+
+func languageOf(cc string) string {
+	switch cc {
+	case "DE", "AT":
+		return "de"
+	case "CH":
+		return "de"
+	case "FR", "BE", "LU":
+		return "fr"
+	case "ES":
+		return "es"
+	case "IT":
+		return "it"
+	case "NL":
+		return "nl"
+	case "JP":
+		return "ja"
+	}
+	return "en"
+}
+
+// checkFormat reports notations that are hard to read or dial.
+func checkFormat(p *rules.Pass, ph *phone, num *phonenumbers.PhoneNumber, s, e int, intlForm string) {
+	raw := ph.cand.Raw
+	var why string
+	switch {
+	case strings.Contains(raw, "(+"):
+		why = "the country code is in parentheses"
+	case strings.Contains(raw, "(0)"):
+		why = "the trunk prefix (0) is written with the country code"
+	case strings.Count(raw, ".") >= 2 && num.GetCountryCode() != 1:
+		why = "dots separate the digits outside North America"
+	case mixedSeparators(raw):
+		why = "several kinds of separators are mixed"
+	default:
+		return
+	}
+	if !ph.cand.Plus {
+		return // national notation is a house-style question
+	}
+	p.Report(rules.Finding{Offset: s, EndOffset: e,
+		Message:     fmt.Sprintf("phone %q is written in an unusual notation; use %s", raw, intlForm),
+		Explanation: "Unusual notation: " + why + ". The international format (E.123) is easiest to read and dial.",
+		Fixes:       []rules.Fix{{Description: "write the number as " + intlForm, Edits: []rules.Edit{{Offset: s, EndOffset: e, NewText: intlForm}}}}})
+}
+
+func mixedSeparators(raw string) bool {
+	kinds := 0
+	for _, sep := range []string{".", "-", "/"} {
+		if strings.Contains(raw, sep) {
+			kinds++
+		}
+	}
+	return kinds >= 2
+}
+
+// checkPostcodes reports postcodes of the wrong format and postcodes that
+// belong to another listed city.
+func checkPostcodes(p *rules.Pass, cb *cblock) {
+	g := geo()
+	for _, e := range cb.evidence {
+		if e.postcode == "" {
+			continue
+		}
+		s, en := e.block.Src(e.start), e.block.SrcEnd(e.end)
+		switch e.kind {
+		case "postcode":
+			if e.city == nil {
+				continue
+			}
+			cc := e.city.country
+			if !postcodeValid(cc, e.postcode) {
+				if len(uniqueCountries(e.candidates)) > 1 {
+					continue // the city may be in a country whose format fits
+				}
+				p.Report(rules.Finding{Offset: s, EndOffset: en,
+					Message:     fmt.Sprintf("postcode %s is not a valid %s postcode", e.postcode, countryAdjective(cc)),
+					Explanation: fmt.Sprintf("%s is in %s, where postcodes look like %s.", e.cityText, countryName(cc), postcodeExample(cc))})
+				continue
+			}
+			pcCity := g.postcodeCity(cc, e.postcode)
+			if pcCity != "" && !g.sameCity(e.city, pcCity) && key(pcCity) != key(e.city.name) {
+				p.Report(rules.Finding{Offset: s, EndOffset: en,
+					Message:     fmt.Sprintf("postcode %s is in %s, not %s", e.postcode, pcCity, e.cityText),
+					Explanation: fmt.Sprintf("In %s, postcode %s belongs to %s. Correct the postcode or the city.", countryName(cc), e.postcode, pcCity)})
+			}
+		case "state":
+			if e.country != "US" {
+				continue
+			}
+			state := e.cityText
+			sub := addressSubdivisionRegex(state)
+			if sub != nil && !sub.MatchString(e.postcode) {
+				p.Report(rules.Finding{Offset: s, EndOffset: en,
+					Message:     fmt.Sprintf("ZIP code %s is not in %s", e.postcode, usStates[state]),
+					Explanation: fmt.Sprintf("ZIP codes in %s do not start like %s. Correct the ZIP code or the state.", usStates[state], e.postcode)})
+			}
+		}
+	}
+}
+
+func postcodeExample(cc string) string {
+	switch cc {
+	case "DE", "FR", "ES", "IT", "US":
+		return "five digits"
+	case "AT", "CH", "BE", "AU":
+		return "four digits"
+	case "NL":
+		return "four digits and two letters (1011 AB)"
+	case "GB":
+		return "SW1A 1AA"
+	case "CA":
+		return "A1A 1A1"
+	case "JP":
+		return "123-4567"
+	case "IE":
+		return "D02 X285"
+	}
+	return "the national format"
+}
+
+// checkDomains compares ccTLDs of emails and websites with the address.
+func checkDomains(p *rules.Pass, cb *cblock, country, why string) {
+	for _, l := range cb.links {
+		if strings.HasPrefix(strings.ToLower(l.URL), "tel:") {
+			continue
+		}
+		low := strings.ToLower(l.URL)
+		if !l.Email && !l.Bare && !strings.Contains(low, "://") && !strings.HasPrefix(low, "mailto:") && !strings.HasPrefix(low, "www.") {
+			continue // a relative link is a file, not a website
+		}
+		host := hostOf(l.URL)
+		cc := ccTLDCountry(host)
+		if cc == "" || cc == country {
+			continue
+		}
+		kind := "website"
+		if l.Email || strings.HasPrefix(strings.ToLower(l.URL), "mailto:") {
+			kind = "email address"
+		}
+		p.Report(rules.Finding{Offset: l.Start, EndOffset: l.End,
+			Message:     fmt.Sprintf("%s %s has %s domain (.%s), but the address is in %s", kind, l.URL, article(countryAdjective(cc))+" "+countryAdjective(cc), tldOf(host), countryName(country)),
+			Explanation: fmt.Sprintf("Address is in %s; %s ends in .%s, the domain of %s. Check that it belongs to this office.", why, host, tldOf(host), countryName(cc))})
+	}
+}
+
+func hostOf(u string) string {
+	u = strings.ToLower(strings.TrimPrefix(strings.ToLower(u), "mailto:"))
+	if i := strings.LastIndexByte(u, '@'); i >= 0 && !strings.Contains(u[:i], "/") {
+		return u[i+1:]
+	}
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "/?#:"); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimSuffix(u, ".")
+}
+
+func tldOf(host string) string {
+	if strings.HasSuffix(host, ".co.uk") || strings.HasSuffix(host, ".org.uk") || strings.HasSuffix(host, ".ac.uk") {
+		return host[strings.LastIndex(host[:len(host)-3], ".")+1:]
+	}
+	return host[strings.LastIndexByte(host, '.')+1:]
+}
+
+// genericCC are country-code domains used as generic ones.
+var genericCC = lex.NewSet("io", "co", "tv", "me", "ai", "fm", "ly", "gg", "to", "cc", "ws", "la", "sh", "ac", "vc",
+	"nu", "tk", "ml", "ga", "cf", "gq", "am", "im", "is", "it", "do", "so", "st", "sx", "xyz", "app")
+
+// ccTLDCountry returns the country of a host's country-code domain, or "".
+func ccTLDCountry(host string) string {
+	if host == "" || !strings.Contains(host, ".") {
+		return ""
+	}
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	if len(tld) != 2 {
+		return ""
+	}
+	if tld == "uk" {
+		return "GB"
+	}
+	if tld == "eu" || genericCC[tld] && tld != "it" && tld != "is" {
+		return ""
+	}
+	cc := strings.ToUpper(tld)
+	if phonenumbers.GetCountryCodeForRegion(cc) == 0 {
+		return ""
+	}
+	return cc
+}
