@@ -17,8 +17,14 @@ type Report struct {
 	// Sources holds the bytes of files with findings (for excerpts, diffs).
 	Sources map[string][]byte
 	Files   int
+	// FileNames are the files linted, in order (JUnit lists each).
+	FileNames []string
+	// Rules describes the rules that ran (SARIF lists them).
+	Rules   []*rules.Rule
 	Notices []rules.Notice
 	Elapsed time.Duration
+	// Version of draftlint, for tool metadata.
+	Version string
 }
 
 // Counts returns the number of findings per severity.
@@ -42,7 +48,7 @@ type Formatter interface {
 }
 
 // Names lists the formats New knows.
-var Names = []string{"text", "json"}
+var Names = []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl", "html"}
 
 // Options tune the formatters that have settings.
 type Options struct {
@@ -59,6 +65,18 @@ func New(name string, o Options) (Formatter, error) {
 		return &Text{Options: o}, nil
 	case "json":
 		return JSON{}, nil
+	case "sarif":
+		return SARIF{}, nil
+	case "github":
+		return GitHub{}, nil
+	case "checkstyle":
+		return Checkstyle{}, nil
+	case "junit":
+		return JUnit{}, nil
+	case "rdjsonl":
+		return RDJSONL{}, nil
+	case "html":
+		return HTML{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %v)", name, Names)
 }

@@ -21,6 +21,7 @@ type Text struct {
 }
 
 type palette struct {
+	on                                                      bool
 	err, warn, info, file, rule, dim, under, del, ins, bold *color.Color
 }
 
@@ -34,7 +35,7 @@ func newPalette(on bool) palette {
 		}
 		return c
 	}
-	return palette{
+	return palette{on: on,
 		err: mk(color.FgRed, color.Bold), warn: mk(color.FgYellow, color.Bold), info: mk(color.FgCyan, color.Bold),
 		file: mk(color.Bold), rule: mk(color.FgHiBlack), dim: mk(color.Faint), under: mk(color.FgRed),
 		del: mk(color.FgRed, color.CrossedOut), ins: mk(color.FgGreen, color.Underline), bold: mk(color.Bold),
@@ -59,7 +60,17 @@ func (t *Text) Format(w io.Writer, r *Report) error {
 		width = 100
 	}
 	ew := &errWriter{w: w}
+	counts := map[string]int{}
 	for _, f := range r.Findings {
+		counts[f.File]++
+	}
+	lastFile := ""
+	for _, f := range r.Findings {
+		if f.File != lastFile && !t.Compact {
+			lastFile = f.File
+			n := counts[f.File]
+			fmt.Fprintf(ew, "%s %s\n\n", p.file.Sprint("── "+f.File), p.dim.Sprintf("(%d %s)", n, plural(n, "finding")))
+		}
 		fmt.Fprintf(ew, "%s:%d:%d: %s: %s %s\n", p.file.Sprint(f.File), f.Line, f.Column,
 			p.sev(f.Severity).Sprint(f.Severity), f.Message, p.rule.Sprint("["+f.Rule+"]"))
 		if t.Compact {
@@ -194,6 +205,23 @@ func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
 	for _, e := range edits {
 		last = max(last, e.EndOffset)
 	}
+	// an edit that removes whole lines is shown as those lines, struck
+	if len(edits) == 1 && edits[0].NewText == "" && atLineStart(src, first) && atLineStart(src, last) && last > first {
+		fmt.Fprintf(w, "    %s %s\n", p.ins.Sprint("fix:"), fx.Description)
+		for _, l := range strings.SplitAfter(string(src[first:last]), "\n") {
+			l = strings.TrimRight(l, "\r\n")
+			if l == "" {
+				continue
+			}
+			l = clipRunes(l, max(width-8, 20))
+			if p.on {
+				fmt.Fprintf(w, "    %s\n", p.del.Sprint("- "+l))
+			} else {
+				fmt.Fprintf(w, "    - %s\n", l)
+			}
+		}
+		return
+	}
 	ls, _ := lineAt(src, first)
 	_, le := lineAt(src, max(last-1, first))
 	if last > le {
@@ -221,11 +249,16 @@ func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
 	var line strings.Builder
 	for _, d := range diffs {
 		text := strings.ReplaceAll(d.Text, "\r", "")
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			line.WriteString(p.del.Sprint("[-" + text + "-]"))
-		case diffmatchpatch.DiffInsert:
-			line.WriteString(p.ins.Sprint("{+" + text + "+}"))
+		// without colour, [-deleted-] and {+inserted+} mark the change
+		switch {
+		case d.Type == diffmatchpatch.DiffDelete && p.on:
+			line.WriteString(p.del.Sprint(text))
+		case d.Type == diffmatchpatch.DiffDelete:
+			line.WriteString("[-" + text + "-]")
+		case d.Type == diffmatchpatch.DiffInsert && p.on:
+			line.WriteString(p.ins.Sprint(text))
+		case d.Type == diffmatchpatch.DiffInsert:
+			line.WriteString("{+" + text + "+}")
 		default:
 			line.WriteString(text)
 		}
@@ -233,6 +266,10 @@ func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
 	for _, l := range strings.Split(strings.TrimRight(line.String(), "\n"), "\n") {
 		fmt.Fprintf(w, "    %s\n", clipRunes(l, width*3))
 	}
+}
+
+func atLineStart(src []byte, off int) bool {
+	return off == 0 || off >= len(src) || src[off-1] == '\n'
 }
 
 func clipRunes(s string, n int) string {

@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/draftlint/draftlint/draft"
 	"github.com/draftlint/draftlint/report"
@@ -73,6 +75,9 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "compact", Usage: "text format: one line per finding, no excerpts"},
 		&cli.Int64Flag{Name: "max-file-size", Value: rules.DefaultMaxFileSize, Usage: "skip files larger than this many bytes, with a notice"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
+		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
+		&cli.BoolFlag{Name: "fix", Usage: "apply every available fix in place (atomically), then report what remains; with - the fixed text goes to standard output and the report to standard error"},
 	}
 }
 
@@ -221,6 +226,20 @@ func useColor(mode string, stdout io.Writer) (bool, error) {
 	return false, usagef("--color must be auto, always or never, not %q", mode)
 }
 
+// termWidth is the terminal's width (COLUMNS, else asked of the terminal),
+// or 0 when standard output is not a terminal.
+func termWidth(w io.Writer) int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 20 {
+		return n
+	}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {
+			return cols
+		}
+	}
+	return 0
+}
+
 func failLevel(s string) (rules.Severity, error) {
 	if s == "never" {
 		return rules.Error + 1, nil
@@ -246,7 +265,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if err != nil {
 		return err
 	}
-	fmtr, err := report.New(c.String("format"), report.Options{Color: color, Compact: c.Bool("compact"), Quiet: c.Bool("quiet")})
+	fmtr, err := report.New(c.String("format"), report.Options{Color: color, Compact: c.Bool("compact"), Quiet: c.Bool("quiet"), Width: termWidth(stdout)})
 	if err != nil {
 		return usagef("--format: %v", err)
 	}
@@ -279,37 +298,90 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	for _, f := range w.files {
 		srcs = append(srcs, rules.Source{Path: f})
 	}
-	res := rules.Run(rules.Config{Rules: selected, Workers: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}, srcs)
+	cfg := rules.Config{Rules: selected, Workers: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
+	res := rules.Run(cfg, srcs)
 
 	failed := false
 	for _, p := range w.problems {
 		fmt.Fprintf(stderr, "draftlint: %s: %s\n", p.path, p.msg)
 		failed = true
 	}
-	rules.SortNotices(res.Notices)
-	for _, n := range res.Notices {
-		if n.Error {
-			failed = true
-		} else if c.Bool("quiet") {
-			continue
+	printNotices := func(ns []rules.Notice) {
+		rules.SortNotices(ns)
+		for _, n := range ns {
+			if n.Error {
+				failed = true
+			} else if c.Bool("quiet") {
+				continue
+			}
+			fmt.Fprintf(stderr, "draftlint: %s\n", n)
 		}
-		fmt.Fprintf(stderr, "draftlint: %s\n", n)
 	}
-	rep := &report.Report{Findings: res.Findings, Sources: res.Sources, Files: res.Files, Notices: res.Notices, Elapsed: time.Since(start)}
-	if err := fmtr.Format(stdout, rep); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	if failed {
-		*code = exitUsage
+	printNotices(res.Notices)
+
+	out := stdout
+	if c.Bool("diff") {
+		if err := writeDiffs(stdout, res); err != nil {
+			return fmt.Errorf("writing the diff: %w", err)
+		}
+		*code = exitCode(res.Findings, fail, failed)
 		return nil
 	}
-	for _, f := range res.Findings {
-		if f.Severity >= fail {
-			*code = exitFindings
-			break
+	if c.Bool("fix") {
+		fixed, stdinFixed, err := applyFixes(res, srcs, stdout, stderr)
+		if err != nil {
+			failed = true
+		}
+		if stdinUsed {
+			out = stderr // standard output carries the fixed text
+		}
+		if fixed > 0 {
+			// lint again what was fixed: the remaining findings decide
+			again := make([]rules.Source, len(srcs))
+			copy(again, srcs)
+			for i := range again {
+				if again[i].Data != nil && stdinFixed != nil {
+					again[i].Data = stdinFixed
+				}
+			}
+			res = rules.Run(cfg, again)
 		}
 	}
+	var names []string
+	for _, s := range srcs {
+		names = append(names, s.Path)
+	}
+	rep := &report.Report{Findings: res.Findings, Sources: res.Sources, Files: res.Files, FileNames: names, Rules: selected,
+		Notices: res.Notices, Elapsed: time.Since(start), Version: versionString()}
+	if o := c.String("output"); o != "" {
+		f, err := os.Create(o)
+		if err != nil {
+			return usagef("--output: %v", err)
+		}
+		werr := fmtr.Format(f, rep)
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return fmt.Errorf("writing the report to %s: %w", o, werr)
+		}
+	} else if err := fmtr.Format(out, rep); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	*code = exitCode(res.Findings, fail, failed)
 	return nil
+}
+
+func exitCode(fs []rules.Finding, fail rules.Severity, failed bool) int {
+	if failed {
+		return exitUsage
+	}
+	for _, f := range fs {
+		if f.Severity >= fail {
+			return exitFindings
+		}
+	}
+	return exitOK
 }
 
 // reorder moves flags that follow paths in front of them, so that

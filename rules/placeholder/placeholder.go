@@ -62,11 +62,16 @@ func deleteEdit(d *draft.Document, b *draft.Block, start, end int, whole bool) (
 		_, _, next := d.LineBounds(le)
 		// nothing else on these lines but markup of this block?
 		if onlyBlockOnLines(d, b, s, next) {
-			// also take one blank line that follows, if one precedes
-			if ls > 1 && le < d.LineCount() {
-				ps, pe, _ := d.LineBounds(ls - 1)
+			// also take one blank line that follows, if one precedes (or
+			// the block opens the file)
+			if le < d.LineCount() {
 				ns, ne, nn := d.LineBounds(le + 1)
-				if strings.TrimSpace(string(src[ps:pe])) == "" && strings.TrimSpace(string(src[ns:ne])) == "" {
+				blankBefore := ls == 1 || d.Position(s).Line == ls && s <= d.BodyStart
+				if ls > 1 {
+					ps, pe, _ := d.LineBounds(ls - 1)
+					blankBefore = strings.TrimSpace(string(src[ps:pe])) == ""
+				}
+				if blankBefore && strings.TrimSpace(string(src[ns:ne])) == "" {
 					next = nn
 				}
 			}

@@ -1,0 +1,232 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/draftlint/draftlint/rules"
+)
+
+// GitHub writes GitHub Actions workflow commands, one per finding:
+// ::error file=F,line=L,col=C,endLine=…,endColumn=…,title=RULE::MESSAGE
+type GitHub struct{}
+
+func ghEscapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghEscapeProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// Format implements Formatter.
+func (GitHub) Format(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		level := "error"
+		switch f.Severity {
+		case rules.Warning:
+			level = "warning"
+		case rules.Info:
+			level = "notice"
+		}
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level,
+			ghEscapeProp(f.File), f.Line, f.Column, f.EndLine, f.EndColumn, ghEscapeProp(f.Rule), ghEscapeData(f.Message))
+	}
+	return bw.Flush()
+}
+
+// Checkstyle writes Checkstyle XML, which many CI systems read.
+type Checkstyle struct{}
+
+type csError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+type csFile struct {
+	Name   string    `xml:"name,attr"`
+	Errors []csError `xml:"error"`
+}
+
+type csRoot struct {
+	XMLName xml.Name `xml:"checkstyle"`
+	Version string   `xml:"version,attr"`
+	Files   []csFile `xml:"file"`
+}
+
+// Format implements Formatter.
+func (Checkstyle) Format(w io.Writer, r *Report) error {
+	root := csRoot{Version: "4.3"}
+	for _, f := range r.Findings {
+		if n := len(root.Files); n == 0 || root.Files[n-1].Name != f.File {
+			root.Files = append(root.Files, csFile{Name: f.File})
+		}
+		cf := &root.Files[len(root.Files)-1]
+		cf.Errors = append(cf.Errors, csError{Line: f.Line, Column: f.Column, Severity: f.Severity.String(),
+			Message: f.Message, Source: "draftlint." + f.Rule})
+	}
+	return writeXML(w, root)
+}
+
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// JUnit writes JUnit XML: one test case per linted file, failing when the
+// file has findings.
+type JUnit struct{}
+
+type juFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+type juCase struct {
+	Name      string     `xml:"name,attr"`
+	Classname string     `xml:"classname,attr"`
+	Failure   *juFailure `xml:"failure,omitempty"`
+}
+
+type juSuite struct {
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
+	Time     string   `xml:"time,attr"`
+	Cases    []juCase `xml:"testcase"`
+}
+
+type juRoot struct {
+	XMLName xml.Name  `xml:"testsuites"`
+	Suites  []juSuite `xml:"testsuite"`
+}
+
+// Format implements Formatter.
+func (JUnit) Format(w io.Writer, r *Report) error {
+	byFile := map[string][]rules.Finding{}
+	for _, f := range r.Findings {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	names := append([]string(nil), r.FileNames...)
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	for _, f := range r.Findings {
+		if !seen[f.File] {
+			seen[f.File] = true
+			names = append(names, f.File)
+		}
+	}
+	suite := juSuite{Name: "draftlint", Time: fmt.Sprintf("%.3f", r.Elapsed.Seconds())}
+	for _, n := range names {
+		c := juCase{Name: n, Classname: "draftlint"}
+		if fs := byFile[n]; len(fs) > 0 {
+			var b strings.Builder
+			for _, f := range fs {
+				fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+			}
+			c.Failure = &juFailure{Message: fmt.Sprintf("%d %s", len(fs), plural(len(fs), "finding")), Type: "draftlint", Text: b.String()}
+			suite.Failures++
+		}
+		suite.Cases = append(suite.Cases, c)
+	}
+	suite.Tests = len(suite.Cases)
+	return writeXML(w, juRoot{Suites: []juSuite{suite}})
+}
+
+// RDJSONL writes reviewdog's diagnostic format, one JSON object a line.
+// Columns are counted in UTF-8 bytes, as reviewdog expects.
+type RDJSONL struct{}
+
+type rdPos struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+type rdRange struct {
+	Start rdPos `json:"start"`
+	End   rdPos `json:"end"`
+}
+
+type rdSuggestion struct {
+	Range rdRange `json:"range"`
+	Text  string  `json:"text"`
+}
+
+type rdDiag struct {
+	Message  string `json:"message"`
+	Location struct {
+		Path  string  `json:"path"`
+		Range rdRange `json:"range"`
+	} `json:"location"`
+	Severity string `json:"severity"`
+	Source   struct {
+		Name string `json:"name"`
+	} `json:"source"`
+	Code struct {
+		Value string `json:"value"`
+	} `json:"code"`
+	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+}
+
+// bytePos turns an offset into a 1-based line and byte column.
+func bytePos(src []byte, off int) rdPos {
+	off = min(max(off, 0), len(src))
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' || src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			line++
+			start = i + 1
+		}
+	}
+	return rdPos{Line: line, Column: off - start + 1}
+}
+
+// Format implements Formatter.
+func (RDJSONL) Format(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, f := range r.Findings {
+		var d rdDiag
+		d.Message = f.Message
+		d.Location.Path = f.File
+		src := r.Sources[f.File]
+		if src != nil {
+			d.Location.Range = rdRange{Start: bytePos(src, f.Offset), End: bytePos(src, f.EndOffset)}
+		} else {
+			d.Location.Range = rdRange{Start: rdPos{f.Line, f.Column}, End: rdPos{f.EndLine, f.EndColumn}}
+		}
+		d.Severity = strings.ToUpper(f.Severity.String())
+		d.Source.Name = "draftlint"
+		d.Code.Value = f.Rule
+		if len(f.Fixes) > 0 && src != nil {
+			for _, e := range f.Fixes[0].Edits {
+				d.Suggestions = append(d.Suggestions, rdSuggestion{Range: rdRange{Start: bytePos(src, e.Offset), End: bytePos(src, e.EndOffset)}, Text: e.NewText})
+			}
+		}
+		if err := enc.Encode(d); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,209 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/draftlint/draftlint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fixture is a fixed report: two files, findings of every severity, a fix,
+// multi-byte text and characters that need escaping in XML, JSON and HTML.
+func fixture() *Report {
+	a := []byte("# Größe <TK>\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\nCall (+44) 871.075.0336 & \"now\".\n")
+	b := []byte("Plain title\n\nNearly every city has one, experts say.\n")
+	return &Report{
+		Sources:   map[string][]byte{"docs/a.md": a, "b.txt": b},
+		Files:     3,
+		FileNames: []string{"b.txt", "clean.md", "docs/a.md"},
+		Version:   "v1.0.0-test",
+		Rules: []*rules.Rule{
+			{ID: "placeholder/lorem-ipsum", Category: "placeholder", Severity: rules.Error, Doc: "Filler text", Explanation: "Lorem ipsum is filler."},
+			{ID: "placeholder/marker", Category: "placeholder", Severity: rules.Error, Doc: "Editorial marker", Explanation: "TK marks a gap."},
+			{ID: "contact/format", Category: "contact", Severity: rules.Info, Doc: "Unusual notation", Explanation: "Use E.123."},
+			{ID: "claim/weasel-attribution", Category: "claim", Severity: rules.Warning, Doc: "Vague attribution", Explanation: "Name the source."},
+		},
+		Findings: []rules.Finding{
+			{File: "b.txt", Line: 3, Column: 28, EndLine: 3, EndColumn: 39, Offset: 40, EndOffset: 51, Rule: "claim/weasel-attribution",
+				Category: "claim", Severity: rules.Warning, Message: `vague attribution "experts say" names no source`, Explanation: "Name the source."},
+			{File: "docs/a.md", Line: 1, Column: 10, EndLine: 1, EndColumn: 12, Offset: 11, EndOffset: 13, Rule: "placeholder/marker",
+				Category: "placeholder", Severity: rules.Error, Message: `editorial marker "TK" left in the draft`},
+			{File: "docs/a.md", Line: 3, Column: 1, EndLine: 3, EndColumn: 57, Offset: 16, EndOffset: 72, Rule: "placeholder/lorem-ipsum",
+				Category: "placeholder", Severity: rules.Error, Message: "lorem ipsum filler (8 words)", Explanation: "8 of its 8 words are filler.",
+				Fixes: []rules.Fix{{Description: "delete the filler", Edits: []rules.Edit{{Offset: 16, EndOffset: 73}}}}},
+			{File: "docs/a.md", Line: 4, Column: 6, EndLine: 4, EndColumn: 24, Offset: 78, EndOffset: 96, Rule: "contact/format",
+				Category: "contact", Severity: rules.Info, Message: `phone "(+44) 871.075.0336" is written in an unusual notation`,
+				Fixes: []rules.Fix{{Description: "write the number as +44 871 075 0336", Edits: []rules.Edit{{Offset: 78, EndOffset: 96, NewText: "+44 871 075 0336"}}}}},
+		},
+	}
+}
+
+func TestFixtureOffsets(t *testing.T) {
+	r := fixture()
+	want := map[string]string{"placeholder/marker": "TK", "contact/format": "(+44) 871.075.0336", "claim/weasel-attribution": "experts say"}
+	for _, f := range r.Findings {
+		if w, ok := want[f.Rule]; ok && string(r.Sources[f.File][f.Offset:f.EndOffset]) != w {
+			t.Fatalf("fixture offsets of %s point at %q", f.Rule, r.Sources[f.File][f.Offset:f.EndOffset])
+		}
+	}
+}
+
+func render(t *testing.T, name string, o Options) []byte {
+	t.Helper()
+	f, err := New(name, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Format(&buf, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		golden, format string
+		o              Options
+	}{
+		{"text.golden", "text", Options{Width: 80}},
+		{"text-color.golden", "text", Options{Width: 80, Color: true}},
+		{"text-compact.golden", "text", Options{Compact: true}},
+		{"json.golden", "json", Options{}},
+		{"sarif.golden", "sarif", Options{}},
+		{"github.golden", "github", Options{}},
+		{"checkstyle.golden", "checkstyle", Options{}},
+		{"junit.golden", "junit", Options{}},
+		{"rdjsonl.golden", "rdjsonl", Options{}},
+		{"html.golden", "html", Options{}},
+	}
+	for _, c := range cases {
+		t.Run(c.golden, func(t *testing.T) {
+			got := render(t, c.format, c.o)
+			path := filepath.Join("testdata", "golden", c.golden)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the golden file; run go test ./report -update and review the diff\ngot:\n%s", c.golden, got)
+			}
+		})
+	}
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile("testdata/sarif-2.1.0-rtm.5.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render(t, "sarif", Options{})
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("SARIF output is not valid SARIF 2.1.0: %v", err)
+	}
+	// and one with no findings at all
+	empty := fixture()
+	empty.Findings = nil
+	var buf bytes.Buffer
+	if err := (SARIF{}).Format(&buf, empty); err != nil {
+		t.Fatal(err)
+	}
+	inst, _ = jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("empty SARIF log is not valid: %v", err)
+	}
+}
+
+func TestXMLIsWellFormed(t *testing.T) {
+	for _, name := range []string{"checkstyle", "junit"} {
+		dec := xml.NewDecoder(bytes.NewReader(render(t, name, Options{})))
+		n := 0
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: not well-formed XML: %v", name, err)
+			}
+			n++
+		}
+		if n < 5 {
+			t.Errorf("%s: only %d tokens", name, n)
+		}
+	}
+	// junit: one test case per linted file, failures for files with findings
+	out := string(render(t, "junit", Options{}))
+	if strings.Count(out, "<testcase ") != 3 || !strings.Contains(out, `failures="2"`) {
+		t.Errorf("junit cases wrong:\n%s", out)
+	}
+}
+
+func TestJSONAndRDJSONLParse(t *testing.T) {
+	var v map[string]any
+	if err := json.Unmarshal(render(t, "json", Options{}), &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(render(t, "rdjsonl", Options{}))), "\n") {
+		var d map[string]any
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("rdjsonl line %q: %v", line, err)
+		}
+	}
+	// rdjsonl columns are bytes: "experts say" starts at byte column 28 on
+	// an ASCII line, the marker after "# Größe <" (two 2-byte letters) at 12
+	out := string(render(t, "rdjsonl", Options{}))
+	if !strings.Contains(out, `"start":{"line":1,"column":12}`) {
+		t.Errorf("rdjsonl byte columns wrong:\n%s", out)
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	r := fixture()
+	r.Findings[0].Message = "50% off,\nnew: line"
+	var buf bytes.Buffer
+	if err := (GitHub{}).Format(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "::50%25 off,%0Anew: line\n") {
+		t.Errorf("message not escaped: %s", buf.String())
+	}
+}
+
+func TestUnifiedDiff(t *testing.T) {
+	old := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
+	new := "a\nb\nC\nd\ne\nf\ng\nh\ni\nj\nk"
+	var buf bytes.Buffer
+	if err := UnifiedDiff(&buf, "x.txt", []byte(old), []byte(new)); err != nil {
+		t.Fatal(err)
+	}
+	want := "--- a/x.txt\n+++ b/x.txt\n@@ -1,6 +1,6 @@\n a\n b\n-c\n+C\n d\n e\n f\n@@ -8,3 +8,4 @@\n h\n i\n j\n+k\n\\ No newline at end of file\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
