@@ -88,8 +88,11 @@ type Rule struct {
 	Doc         string // one line
 	Explanation string // longer text for `draftlint explain`
 	Severity    Severity
-	Run         func(*Pass)
-	Finish      func(*FinishPass)
+	// OptionDocs names the options the rule reads, each with a line of doc;
+	// the config file may set only these.
+	OptionDocs map[string]string
+	Run        func(*Pass)
+	Finish     func(*FinishPass)
 }
 
 // Pass is what a rule sees of one document.

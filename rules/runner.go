@@ -21,6 +21,19 @@ type Source struct {
 	Format draft.Format
 	// HasFormat says Format was chosen explicitly (e.g. --stdin-filename).
 	HasFormat bool
+	// Settings, when set, replace the run's rules, severities and options
+	// for this file (its nearest config file).
+	Settings *Settings
+}
+
+// Settings are the rules that run on a file and how.
+type Settings struct {
+	Rules    []*Rule
+	Severity map[string]Severity
+	Options  map[string]Options
+	// Accept lists words and phrases never flagged: a short finding whose
+	// text holds one is dropped.
+	Accept []string
 }
 
 // Config says which rules run and how.
@@ -38,6 +51,8 @@ type Config struct {
 	Filter func(d *draft.Document, fs []Finding) []Finding
 	// KeepDocs keeps the parsed document of every file with findings.
 	KeepDocs bool
+	// ReportUnused reports suppression comments that suppress nothing.
+	ReportUnused bool
 }
 
 // Notice is a message about a file that could not be linted (or only
@@ -250,11 +265,19 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	r.src = data
 	r.doc = doc
 	r.linted = true
-	for _, rule := range cfg.Rules {
+	set := Settings{Rules: cfg.Rules, Severity: cfg.Severity, Options: cfg.Options}
+	if s.Settings != nil {
+		set = *s.Settings
+	}
+	for _, rule := range set.Rules {
 		if rule.Run == nil {
 			continue
 		}
-		p := &Pass{Doc: doc, Rule: rule, Options: cfg.Options[rule.ID], Severity: severityOf(cfg, rule)}
+		sev := rule.Severity
+		if v, ok := set.Severity[rule.ID]; ok && v != 0 {
+			sev = v
+		}
+		p := &Pass{Doc: doc, Rule: rule, Options: set.Options[rule.ID], Severity: sev}
 		p.report = func(f Finding) { r.findings = append(r.findings, f) }
 		p.export = func(v any) {
 			if r.facts == nil {
@@ -267,6 +290,8 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 		}
 	}
 	SortFindings(r.findings)
+	r.findings = acceptFilter(doc, r.findings, set.Accept)
+	r.findings = Suppress(doc, r.findings, cfg.ReportUnused)
 	if cfg.Filter != nil {
 		r.findings = cfg.Filter(doc, r.findings)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/draftlint/draftlint/config"
 	"github.com/draftlint/draftlint/draft"
 	"github.com/draftlint/draftlint/report"
 	"github.com/draftlint/draftlint/rules"
@@ -77,6 +79,12 @@ func lintFlags() []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
 		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "use this config file for every file (default: the nearest .draftlint.yml above each file)"},
+		&cli.BoolFlag{Name: "report-unused", Usage: "report suppression comments that suppress nothing (info)"},
+		&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "exit 1 when there are more than N warnings (default: no limit)"},
+		&cli.StringFlag{Name: "baseline", Usage: "report and fail only on findings not recorded in this baseline file (see draftlint baseline write)"},
+		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since this git revision (e.g. origin/main)"},
+		&cli.BoolFlag{Name: "staged", Usage: "lint the staged version of every staged file, read from the git index (what the pre-commit hook runs)"},
 		&cli.BoolFlag{Name: "fix", Usage: "apply every available fix in place (atomically), then report what remains; with - the fixed text goes to standard output and the report to standard error"},
 	}
 }
@@ -125,6 +133,81 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				},
 			},
 			{
+				Name:      "init",
+				Usage:     "write a commented starter " + config.FileName + " in the current folder",
+				ArgsUsage: " ",
+				Action: func(c *cli.Context) error {
+					if _, err := os.Stat(config.FileName); err == nil {
+						return usagef("%s already exists; remove it first to start over", config.FileName)
+					}
+					if err := os.WriteFile(config.FileName, []byte(config.Starter()), 0o644); err != nil {
+						return usagef("cannot write %s: %v", config.FileName, err)
+					}
+					fmt.Fprintf(stdout, "wrote %s\n", config.FileName)
+					return nil
+				},
+			},
+			{
+				Name:      "config",
+				Usage:     "print the effective configuration for a path (default: the current folder)",
+				ArgsUsage: "[PATH]",
+				Flags:     lintFlags(),
+				Action: func(c *cli.Context) error {
+					return printConfig(c, stdout)
+				},
+			},
+			{
+				Name:  "baseline",
+				Usage: "record today's findings so that CI fails only on new ones (--baseline FILE)",
+				Subcommands: []*cli.Command{{
+					Name:      "write",
+					Usage:     "lint PATHs and write their findings to FILE",
+					ArgsUsage: "FILE PATH...",
+					Flags:     lintFlags(),
+					Action: func(c *cli.Context) error {
+						if c.NArg() < 2 {
+							return usagef("baseline write takes the baseline FILE and the PATHs to lint")
+						}
+						file := c.Args().First()
+						sub := &argsContext{c, c.Args().Slice()[1:]}
+						srcs, w, def, _, err := collectArgs(sub, stdin)
+						if err != nil {
+							return err
+						}
+						for _, p := range w.problems {
+							fmt.Fprintf(stderr, "draftlint: %s: %s\n", p.path, p.msg)
+						}
+						res := rules.Run(rules.Config{Rules: def.Rules, Severity: def.Severity, Options: def.Options}, srcs)
+						n, err := writeBaseline(file, res)
+						if err != nil {
+							return usagef("cannot write %s: %v", file, err)
+						}
+						fmt.Fprintf(stdout, "wrote %d %s to %s\n", n, plural(n, "finding", "findings"), file)
+						if len(w.problems) > 0 {
+							*code = exitUsage
+						}
+						return nil
+					},
+				}},
+			},
+			{
+				Name:  "hook",
+				Usage: "manage the git pre-commit hook",
+				Subcommands: []*cli.Command{{
+					Name:  "install",
+					Usage: "write .git/hooks/pre-commit, which lints the staged version of staged drafts",
+					Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace an existing pre-commit hook that is not draftlint's"}},
+					Action: func(c *cli.Context) error {
+						path, err := installHook(c.Bool("force"))
+						if err != nil {
+							return usagef("hook install: %v", err)
+						}
+						fmt.Fprintf(stdout, "installed %s\n", path)
+						return nil
+					},
+				}},
+			},
+			{
 				Name:  "version",
 				Usage: "print the version",
 				Action: func(c *cli.Context) error {
@@ -156,55 +239,6 @@ func listRules(w io.Writer) error {
 		fmt.Fprintf(w, "%-*s  %-7s  %s\n", width, r.ID, r.Severity, r.Doc)
 	}
 	return nil
-}
-
-// selectRules applies --enable and --disable (rule IDs or categories).
-func selectRules(enable, disable []string) ([]*rules.Rule, error) {
-	all := rules.All()
-	known := func(name string) bool {
-		for _, r := range all {
-			if r.ID == name || r.Category == name {
-				return true
-			}
-		}
-		return false
-	}
-	split := func(in []string) []string {
-		var out []string
-		for _, s := range in {
-			for _, p := range strings.Split(s, ",") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-		}
-		return out
-	}
-	en, dis := split(enable), split(disable)
-	for _, n := range append(append([]string{}, en...), dis...) {
-		if !known(n) {
-			return nil, usagef("unknown rule or category %q (see draftlint rules)", n)
-		}
-	}
-	match := func(r *rules.Rule, names []string) bool {
-		for _, n := range names {
-			if r.ID == n || r.Category == n {
-				return true
-			}
-		}
-		return false
-	}
-	var out []*rules.Rule
-	for _, r := range all {
-		if len(en) > 0 && !match(r, en) {
-			continue
-		}
-		if match(r, dis) {
-			continue
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }
 
 func useColor(mode string, stdout io.Writer) (bool, error) {
@@ -251,9 +285,89 @@ func failLevel(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
+// collect gathers the sources to lint with each file's settings (from its
+// nearest config file) and the problems met on the way.
+func collect(c *cli.Context, stdin io.Reader) (srcs []rules.Source, w *walker, def *rules.Settings, stdinUsed bool, err error) {
+	return collectArgs(&argsContext{c, c.Args().Slice()}, stdin)
+}
+
+// argsContext is a command's flags with the paths to lint.
+type argsContext struct {
+	*cli.Context
+	paths []string
+}
+
+func collectArgs(c *argsContext, stdin io.Reader) (srcs []rules.Source, w *walker, def *rules.Settings, stdinUsed bool, err error) {
+	fl := config.Flags{Enable: c.StringSlice("enable"), Disable: c.StringSlice("disable")}
+	cfgs, err := newConfigs(c.String("config"), fl)
+	if err != nil {
+		return nil, nil, nil, false, usageError{err.Error()}
+	}
+	wd, _ := os.Getwd()
+	rootCfg, err := cfgs.forDir(wd)
+	if err != nil {
+		return nil, nil, nil, false, usageError{err.Error()}
+	}
+	def, err = cfgs.settingsFor(rootCfg)
+	if err != nil {
+		return nil, nil, nil, false, usageError{err.Error()}
+	}
+	w = &walker{include: c.StringSlice("include"), exclude: c.StringSlice("exclude"), noIgnore: c.Bool("no-ignore")}
+	if c.Bool("staged") {
+		srcs, err = stagedSources(w)
+		if err != nil {
+			return nil, nil, nil, false, usageError{err.Error()}
+		}
+	}
+	for _, p := range c.paths {
+		if p == "-" {
+			if stdinUsed {
+				continue
+			}
+			stdinUsed = true
+			data, err := io.ReadAll(stdin)
+			if err != nil {
+				return nil, nil, nil, false, usagef("cannot read standard input: %v", err)
+			}
+			name := c.String("stdin-filename")
+			if name == "" {
+				name = "<stdin>"
+			}
+			srcs = append(srcs, rules.Source{Path: name, Data: data, Format: draft.FormatFor(name), HasFormat: true})
+			continue
+		}
+		w.walk(p)
+	}
+	for _, f := range w.files {
+		srcs = append(srcs, rules.Source{Path: f})
+	}
+	// each file's settings come from its nearest config
+	kept := srcs[:0]
+	for _, s := range srcs {
+		dir := filepath.Dir(s.Path)
+		if s.Data != nil && !c.Bool("staged") {
+			dir = wd
+		}
+		f, err := cfgs.forDir(dir)
+		if err != nil {
+			return nil, nil, nil, false, usageError{err.Error()}
+		}
+		if s.Data == nil && !included(f, s.Path) {
+			continue
+		}
+		set, err := cfgs.settingsFor(f)
+		if err != nil {
+			return nil, nil, nil, false, usageError{err.Error()}
+		}
+		s.Settings = set
+		kept = append(kept, s)
+	}
+	return kept, w, def, stdinUsed, nil
+}
+
 func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code *int) error {
 	start := time.Now()
-	if c.NArg() == 0 {
+	if c.NArg() == 0 && !c.Bool("staged") {
 		_ = cli.ShowAppHelp(c)
 		return usagef("no PATH given: name the drafts or folders to lint, or - for standard input")
 	}
@@ -269,36 +383,16 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if err != nil {
 		return usagef("--format: %v", err)
 	}
-	selected, err := selectRules(c.StringSlice("enable"), c.StringSlice("disable"))
+	if c.Bool("fix") && c.Bool("diff") {
+		return usagef("--fix and --diff do not go together")
+	}
+	srcs, w, def, stdinUsed, err := collect(c, stdin)
 	if err != nil {
 		return err
 	}
-	w := &walker{include: c.StringSlice("include"), exclude: c.StringSlice("exclude"), noIgnore: c.Bool("no-ignore")}
-	var srcs []rules.Source
-	stdinUsed := false
-	for _, p := range c.Args().Slice() {
-		if p == "-" {
-			if stdinUsed {
-				continue
-			}
-			stdinUsed = true
-			data, err := io.ReadAll(stdin)
-			if err != nil {
-				return usagef("cannot read standard input: %v", err)
-			}
-			name := c.String("stdin-filename")
-			if name == "" {
-				name = "<stdin>"
-			}
-			srcs = append(srcs, rules.Source{Path: name, Data: data, Format: draft.FormatFor(name), HasFormat: true})
-			continue
-		}
-		w.walk(p)
-	}
-	for _, f := range w.files {
-		srcs = append(srcs, rules.Source{Path: f})
-	}
-	cfg := rules.Config{Rules: selected, Workers: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
+	selected := def.Rules
+	cfg := rules.Config{Rules: selected, Severity: def.Severity, Options: def.Options, Workers: c.Int("jobs"),
+		MaxFileSize: c.Int64("max-file-size"), ReportUnused: c.Bool("report-unused")}
 	res := rules.Run(cfg, srcs)
 
 	failed := false
@@ -347,6 +441,26 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 			res = rules.Run(cfg, again)
 		}
 	}
+	// CI gates: only findings new since a revision, or not in a baseline
+	if rev := c.String("new-from-rev"); rev != "" {
+		var files []string
+		for _, s := range srcs {
+			if s.Data == nil || c.Bool("staged") {
+				files = append(files, s.Path)
+			}
+		}
+		changed, err := changedLines(rev, files)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		res.Findings = onlyNew(res.Findings, changed)
+	}
+	if b := c.String("baseline"); b != "" {
+		res.Findings, err = applyBaseline(b, res.Findings, res.Sources)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+	}
 	var names []string
 	for _, s := range srcs {
 		names = append(names, s.Path)
@@ -369,6 +483,18 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	*code = exitCode(res.Findings, fail, failed)
+	if max := c.Int("max-warnings"); max >= 0 && *code == exitOK {
+		warns := 0
+		for _, f := range res.Findings {
+			if f.Severity == rules.Warning {
+				warns++
+			}
+		}
+		if warns > max {
+			fmt.Fprintf(stderr, "draftlint: %d warnings, more than --max-warnings %d\n", warns, max)
+			*code = exitFindings
+		}
+	}
 	return nil
 }
 

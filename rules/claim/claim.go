@@ -59,6 +59,10 @@ source or links to it.`,
 }
 
 func init() {
+	unsupportedRule.OptionDocs = map[string]string{
+		"threshold":       "claim strength from which a sentence is reported (default 2.0)",
+		"error_threshold": "claim strength from which it is an error (default 3.5)",
+	}
 	unsupportedRule.Run = runClaims
 	weaselRule.Run = runWeasels
 	rules.Register(unsupportedRule)

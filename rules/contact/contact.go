@@ -75,6 +75,7 @@ rewrites the number in the international format (E.123), e.g. "+44 871 075
 func init() {
 	for _, r := range []*rules.Rule{countryRule, cityRule, postcodeRule, invalidRule, premiumRule, domainRule, formatRule} {
 		r.Run = runContact
+		r.OptionDocs = map[string]string{"default_region": "ISO country code used to read national numbers when no address says the country (e.g. DE)"}
 		rules.Register(r)
 	}
 }

@@ -57,6 +57,11 @@ restates its parent ("Get the time" / "To get the time").`,
 }
 
 func init() {
+	duplicateRule.OptionDocs = map[string]string{
+		"short_words":   "headings of at most this many words may repeat under different parents (default 3)",
+		"siblings_only": "compare only headings under the same parent (default false)",
+	}
+	nearRule.OptionDocs = map[string]string{"short_words": "short headings under different parents are not compared (default 3)"}
 	duplicateRule.Run = runDuplicate
 	titleRule.Run = runTitle
 	nearRule.Run = runNear

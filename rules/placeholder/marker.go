@@ -277,7 +277,8 @@ func numberContext(t string, ws []lex.Word, k int) bool {
 // romanContext: XX or XXX as a Roman numeral (Super Bowl XX, Pius XII's
 // successor, Olympiad XXX).
 func romanContext(ws []lex.Word, k int) bool {
-	if k > 0 {
+	if k > 1 {
+		// "Super Bowl XX"; a capital that only starts the text says nothing
 		prev := ws[k-1].Text
 		if lex.IsCapitalized(prev) && !lex.IsUpperWord(prev) {
 			return true

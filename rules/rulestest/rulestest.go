@@ -137,8 +137,16 @@ func Select(t testing.TB, names ...string) []*rules.Rule {
 // Check lints one fixture and compares findings with its wants.
 func Check(t *testing.T, file string, src []byte, names ...string) {
 	t.Helper()
+	CheckWith(t, file, src, rules.Config{}, names...)
+}
+
+// CheckWith is Check with a run configuration (its Rules are replaced by
+// the named ones).
+func CheckWith(t *testing.T, file string, src []byte, cfg rules.Config, names ...string) {
+	t.Helper()
 	wants, input := expectations(t, file, src)
-	res := rules.Run(rules.Config{Rules: Select(t, names...)}, []rules.Source{{Path: file, Data: input}})
+	cfg.Rules = Select(t, names...)
+	res := rules.Run(cfg, []rules.Source{{Path: file, Data: input}})
 	for _, n := range res.Notices {
 		t.Errorf("notice: %s", n)
 	}

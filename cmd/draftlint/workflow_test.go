@@ -1,0 +1,179 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// repo makes a temporary git repository and changes into it.
+func repo(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chdir(wd) })
+	gitRun(t, "init", "-q", "-b", "main")
+	gitRun(t, "config", "user.email", "test@draftlint.test")
+	gitRun(t, "config", "user.name", "Test")
+	gitRun(t, "config", "commit.gpgsign", "false")
+	return dir
+}
+
+func gitRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := exec.Command("git", args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+const clean = "# Trams return\n\nThe first tram ran on Monday.\n\nRiders liked it.\n"
+
+func TestNewFromRev(t *testing.T) {
+	repo(t)
+	write(t, ".", "story.md", []byte("# Trams return\n\nThe figure is TK.\n\nRiders liked it.\n"))
+	gitRun(t, "add", ".")
+	gitRun(t, "commit", "-q", "-m", "first")
+	// a new marker on another line; the old one stays
+	write(t, ".", "story.md", []byte("# Trams return\n\nThe figure is TK.\n\nRiders liked it, TBD.\n"))
+	write(t, ".", "new.md", []byte("# New\n\nAlso TK.\n"))
+	code, out, errs := runCLI(t, "", "--compact", "--new-from-rev", "HEAD", "story.md", "new.md")
+	if code != 1 || strings.Contains(out, "story.md:3:") || !strings.Contains(out, "story.md:5:") || !strings.Contains(out, "new.md:3:") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs = runCLI(t, "", "--new-from-rev", "no-such-rev", "story.md")
+	if code != 2 || !strings.Contains(errs, `"no-such-rev" is not a revision`) {
+		t.Errorf("bad rev: exit %d, %s", code, errs)
+	}
+}
+
+func TestNewFromRevOutsideRepo(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.md", []byte(clean))
+	wd, _ := os.Getwd()
+	_ = os.Chdir(dir)
+	defer func() { _ = os.Chdir(wd) }()
+	code, _, errs := runCLI(t, "", "--new-from-rev", "HEAD", p)
+	if code != 2 || !strings.Contains(errs, "not inside a git repository") {
+		t.Errorf("exit %d, %s", code, errs)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	repo(t)
+	write(t, ".", "a.md", []byte("# Budget\n\nThe figure is TK.\n\nIt was TBD last year.\n"))
+	code, out, errs := runCLI(t, "", "baseline", "write", "base.json", ".")
+	if code != 0 || !strings.Contains(out, "wrote 2 findings to base.json") {
+		t.Fatalf("baseline write: exit %d %s %s", code, out, errs)
+	}
+	code, out, _ = runCLI(t, "", "--baseline", "base.json", "--compact", ".")
+	if code != 0 || strings.Contains(out, "error:") {
+		t.Errorf("with the baseline nothing is new: exit %d\n%s", code, out)
+	}
+	// an unrelated edit above moves the lines: the baseline still holds
+	write(t, ".", "a.md", []byte("# Budget\n\nA new first paragraph.\n\nThe figure is TK.\n\nIt was TBD last year.\n\nThe venue is TK.\n"))
+	code, out, _ = runCLI(t, "", "--baseline", "base.json", "--compact", ".")
+	if code != 1 || strings.Count(out, "error:") != 1 || !strings.Contains(out, ":9:") {
+		t.Errorf("only the new finding should fail: exit %d\n%s", code, out)
+	}
+	code, _, errs = runCLI(t, "", "--baseline", "missing.json", ".")
+	if code != 2 || !strings.Contains(errs, "missing.json") {
+		t.Errorf("missing baseline: exit %d %s", code, errs)
+	}
+}
+
+func TestMaxWarnings(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.md", []byte("# A\n\nExperts say it works. Studies show it helps.\n"))
+	code, _, _ := runCLI(t, "", "--enable", "claim/weasel-attribution", "--max-warnings", "1", p)
+	if code != 1 {
+		t.Errorf("2 warnings over --max-warnings 1: exit %d", code)
+	}
+	code, _, _ = runCLI(t, "", "--enable", "claim/weasel-attribution", "--max-warnings", "2", p)
+	if code != 0 {
+		t.Errorf("2 warnings within --max-warnings 2: exit %d", code)
+	}
+}
+
+func TestHookLintsTheStagedVersion(t *testing.T) {
+	dir := repo(t)
+	// install the hook with a real binary, as a user would
+	bin := filepath.Join(t.TempDir(), "draftlint")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = pkgDir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "hook", "install").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "pre-commit") {
+		t.Fatalf("hook install: %v %s", err, out)
+	}
+	// staged: a draft with filler; working tree: the filler removed
+	write(t, ".", "story.md", []byte("# Story\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
+	gitRun(t, "add", "story.md")
+	write(t, ".", "story.md", []byte(clean))
+	commit := exec.Command("git", "commit", "-q", "-m", "with filler")
+	msg, err := commit.CombinedOutput()
+	if err == nil || !strings.Contains(string(msg), "lorem ipsum") {
+		t.Fatalf("the hook let staged filler through: %v\n%s", err, msg)
+	}
+	// stage the clean version: the commit goes through
+	gitRun(t, "add", "story.md")
+	if msg, err := exec.Command("git", "commit", "-q", "-m", "clean").CombinedOutput(); err != nil {
+		t.Fatalf("clean commit refused: %v\n%s", err, msg)
+	}
+	// a file that is not a draft is not linted
+	write(t, ".", "notes.bin", []byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit."))
+	gitRun(t, "add", "notes.bin")
+	if msg, err := exec.Command("git", "commit", "-q", "-m", "bin").CombinedOutput(); err != nil {
+		t.Fatalf("non-draft commit refused: %v\n%s", err, msg)
+	}
+	// an existing foreign hook is not replaced without --force
+	hook := filepath.Join(dir, ".git", "hooks", "pre-commit")
+	_ = os.WriteFile(hook, []byte("#!/bin/sh\nexit 0\n"), 0o755)
+	if out, err := exec.Command(bin, "hook", "install").CombinedOutput(); err == nil || !strings.Contains(string(out), "--force") {
+		t.Errorf("foreign hook replaced: %s", out)
+	}
+}
+
+// pkgDir is this package's folder: tests start there, before repo()
+// changes into a temporary repository.
+var pkgDir, _ = os.Getwd()
+
+func TestConfigFileIsFoundAndApplied(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".draftlint.yml", []byte("rules:\n  placeholder/marker: off\nexclude: [\"archive/**\"]\n"))
+	write(t, dir, "sub/a.md", []byte("# A\n\nThe figure is TK.\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
+	write(t, dir, "archive/old.md", []byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
+	write(t, dir, "other/.draftlint.yml", []byte("rules:\n  placeholder: off\n"))
+	write(t, dir, "other/b.md", []byte("# B\n\nTK and lorem ipsum dolor sit amet consectetur adipiscing.\n"))
+	_, out, errs := runCLI(t, "", "--compact", dir)
+	if strings.Contains(out, "marker") || !strings.Contains(out, "sub/a.md:5:1") || strings.Contains(out, "archive") || strings.Contains(out, "b.md") {
+		t.Errorf("config not applied:\n%s%s", out, errs)
+	}
+	// flags win over the file
+	_, out, _ = runCLI(t, "", "--compact", "--enable", "placeholder/marker", filepath.Join(dir, "sub"))
+	if !strings.Contains(out, "marker") || strings.Contains(out, "lorem") {
+		t.Errorf("--enable did not win:\n%s", out)
+	}
+	// a broken config is a usage error naming file and line
+	write(t, dir, "bad/.draftlint.yml", []byte("rules:\n  nope: off\n"))
+	write(t, dir, "bad/c.md", []byte(clean))
+	code, _, errs := runCLI(t, "", filepath.Join(dir, "bad", "c.md"))
+	if code != 2 || !strings.Contains(errs, ".draftlint.yml:2: unknown rule or category \"nope\"") {
+		t.Errorf("bad config: exit %d %s", code, errs)
+	}
+	code, out, _ = runCLI(t, "", "config", filepath.Join(dir, "sub", "a.md"))
+	if code != 0 || !strings.Contains(out, "placeholder/marker: off") || !strings.Contains(out, "exclude: [\"archive/**\"]") {
+		t.Errorf("config command: %d\n%s", code, out)
+	}
+}

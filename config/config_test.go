@@ -1,0 +1,92 @@
+package config
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/draftlint/draftlint/rules"
+	_ "github.com/draftlint/draftlint/rules/all"
+)
+
+func TestParseErrorsNameFileLineAndKey(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"colour: red\n", `x.yml:1: unknown key "colour"`},
+		{"rules:\n  placeholder/markers: off\n", `x.yml:2: unknown rule or category "placeholder/markers"`},
+		{"rules:\n  claim: loud\n", `x.yml:2: bad setting "loud"`},
+		{"rules:\n  headline/duplicate:\n    options:\n      short_word: 2\n", `x.yml:4: unknown option "short_word" for headline/duplicate`},
+		{"rules:\n  headline/duplicate:\n    colour: 1\n", `x.yml:3: unknown key "colour" under rules.headline/duplicate`},
+		{"custom:\n  - id: style/x\n    type: existence\n    pattern: \"a(b\"\n    message: m\n", `x.yml:4: custom style/x: bad regular expression`},
+		{"custom:\n  - id: style/x\n    type: existence\n    pattern: \"" + strings.Repeat("a", 1001) + "\"\n    message: m\n", `limit is 1000`},
+		{"custom:\n  - id: Bad ID\n    type: existence\n    tokens: [x]\n    message: m\n", `x.yml:2: custom rule id "Bad ID"`},
+		{"custom:\n  - id: style/x\n    type: replace\n    message: m\n", `type must be existence or substitution`},
+		{"custom:\n  - id: placeholder/marker\n    type: existence\n    tokens: [x]\n    message: m\n", `already taken`},
+		{"words:\n  allow: [x]\n", `x.yml:2: unknown key "allow" under words`},
+		{"include: [\"[\"]\n", `bad glob`},
+		{"rules: [\n", `not valid YAML`},
+	}
+	for _, tt := range tests {
+		_, err := Parse("x.yml", []byte(tt.yaml))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %q", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+func TestPrecedence(t *testing.T) {
+	f, err := Parse("x.yml", []byte(`
+rules:
+  placeholder/marker: warning   # the ID wins over its category
+  placeholder: off
+  claim:
+    severity: error
+    options:
+      threshold: 3
+  headline/duplicate:
+    options:
+      short_words: 1
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := f.Settings(Flags{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := map[string]bool{}
+	for _, r := range s.Rules {
+		on[r.ID] = true
+	}
+	if !on["placeholder/marker"] || on["placeholder/lorem-ipsum"] || !on["claim/unsupported"] {
+		t.Errorf("enabled: %v", on)
+	}
+	if s.Severity["placeholder/marker"] != rules.Warning || s.Severity["claim/unsupported"] != rules.Error {
+		t.Errorf("severities: %v", s.Severity)
+	}
+	if s.Options["claim/unsupported"].Float("threshold", 0) != 3 || s.Options["headline/duplicate"].Int("short_words", 0) != 1 {
+		t.Errorf("options: %v", s.Options)
+	}
+	// flags win over the file
+	s, err = f.Settings(Flags{Disable: []string{"placeholder/marker"}, Enable: []string{"placeholder", "claim"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range s.Rules {
+		ids = append(ids, r.ID)
+	}
+	got := strings.Join(ids, " ")
+	if strings.Contains(got, "placeholder/marker") || !strings.Contains(got, "placeholder/lorem-ipsum") || strings.Contains(got, "headline") {
+		t.Errorf("with flags: %s", got)
+	}
+}
+
+func TestStarterLoads(t *testing.T) {
+	f, err := Parse("starter.yml", []byte(Starter()))
+	if err != nil {
+		t.Fatalf("the starter file does not load: %v", err)
+	}
+	s, err := f.Settings(Flags{})
+	if err != nil || len(s.Rules) != len(rules.All()) {
+		t.Fatalf("starter settings: %v, %d rules", err, len(s.Rules))
+	}
+}
