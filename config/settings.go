@@ -172,8 +172,7 @@ func runExistence(p *rules.Pass, c Custom, m *lex.Matcher, re *regexp.Regexp) {
 			continue
 		}
 		if m != nil {
-			n := lex.Normalize(b.Text)
-			for _, x := range m.Find(&n, len(b.Text)) {
+			for _, x := range m.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {
 				p.Report(rules.Finding{Offset: b.Src(x.Start), EndOffset: b.SrcEnd(x.End), Message: message(c.Message, b.Text[x.Start:x.End])})
 			}
 		}
@@ -204,8 +203,7 @@ func runSubstitution(p *rules.Pass, c Custom, keys []string, m *lex.Matcher) {
 		if b.Kind == draft.FrontMatter {
 			continue
 		}
-		n := lex.Normalize(b.Text)
-		for _, x := range m.Find(&n, len(b.Text)) {
+		for _, x := range m.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {
 			wrong := b.Text[x.Start:x.End]
 			right := matchCase(wrong, c.Swap[keys[x.Pattern]])
 			s, e := b.Src(x.Start), b.SrcEnd(x.End)

@@ -169,6 +169,25 @@ type Document struct {
 	BodyStart int
 	lines     []int // offsets where lines start
 	bom       int
+	memo      map[string]any
+}
+
+// ForgetMemo drops every memoised analysis.
+func (d *Document) ForgetMemo() { d.memo = nil }
+
+// Memo returns the value build made for key, building it on first use.
+// Rules of one family share analyses through it: a document is linted by
+// one goroutine, so no lock is needed.
+func (d *Document) Memo(key string, build func() any) any {
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	if d.memo == nil {
+		d.memo = map[string]any{}
+	}
+	v := build()
+	d.memo[key] = v
+	return v
 }
 
 // TitleBlock returns the title block or nil.

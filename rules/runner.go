@@ -53,6 +53,10 @@ type Config struct {
 	KeepDocs bool
 	// ReportUnused reports suppression comments that suppress nothing.
 	ReportUnused bool
+	// DropSources frees each file's content once it is linted (reports
+	// that show no excerpts and make no fixes do not need it); Sources is
+	// then empty.
+	DropSources bool
 }
 
 // Notice is a message about a file that could not be linted (or only
@@ -123,7 +127,7 @@ func Run(cfg Config, srcs []Source) *Result {
 			res.Files++
 		}
 		res.Findings = append(res.Findings, r.findings...)
-		if len(r.findings) > 0 {
+		if len(r.findings) > 0 && r.src != nil {
 			res.Sources[srcs[i].Path] = r.src
 			if cfg.KeepDocs {
 				res.Docs[srcs[i].Path] = r.doc
@@ -159,7 +163,7 @@ func Run(cfg Config, srcs []Source) *Result {
 					index[srcs[i].Path] = i
 				}
 			}
-			if i, ok := index[f.File]; ok {
+			if i, ok := index[f.File]; ok && results[i].src != nil {
 				res.Sources[f.File] = results[i].src
 				if cfg.KeepDocs {
 					res.Docs[f.File] = results[i].doc
@@ -294,6 +298,16 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	r.findings = Suppress(doc, r.findings, cfg.ReportUnused)
 	if cfg.Filter != nil {
 		r.findings = cfg.Filter(doc, r.findings)
+	}
+	// only what the report needs outlives the lint: the parsed document and
+	// its analyses are dropped unless asked for, and the source is kept
+	// only when there are findings to show in it
+	doc.ForgetMemo()
+	if !cfg.KeepDocs {
+		r.doc = nil
+	}
+	if len(r.findings) == 0 && len(r.facts) == 0 || cfg.DropSources {
+		r.src = nil
 	}
 	return r
 }

@@ -393,6 +393,12 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	selected := def.Rules
 	cfg := rules.Config{Rules: selected, Severity: def.Severity, Options: def.Options, Workers: c.Int("jobs"),
 		MaxFileSize: c.Int64("max-file-size"), ReportUnused: c.Bool("report-unused")}
+	switch c.String("format") {
+	case "json", "sarif", "github", "checkstyle", "junit":
+		// these show no excerpts: free each file once linted, unless a fix,
+		// a diff or a baseline needs its text
+		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == ""
+	}
 	res := rules.Run(cfg, srcs)
 
 	failed := false

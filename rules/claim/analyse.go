@@ -37,19 +37,36 @@ var pronouns = lex.NewSet("he", "she", "they", "we", "i", "his", "her", "their")
 var openQuotes = "\"“‘«„'"
 var closeQuotes = "\"”’»'"
 
+// analysed returns analyse's result for block i, made once per document
+// (claim/unsupported and claim/weasel-attribution share it).
+func analysed(d *draft.Document, i int, l *lists) []sentenceInfo {
+	all := d.Memo("claim.analyse", func() any { return make([][]sentenceInfo, len(d.Blocks)) }).([][]sentenceInfo)
+	if all[i] == nil {
+		all[i] = analyse(d, i, l)
+		if all[i] == nil {
+			all[i] = []sentenceInfo{}
+		}
+	}
+	return all[i]
+}
+
 // analyse scores and attributes every sentence of a block.
-func analyse(b *draft.Block, l *lists) []sentenceInfo {
+func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
+	b := &d.Blocks[bi]
 	t := b.Text
 	if len(b.Sentences) == 0 {
 		return nil
 	}
-	norm := lex.Normalize(t)
-	feats := l.matcher.Find(&norm, len(t))
-	weasels := l.weasel.Find(&norm, len(t))
-	accords := l.accord.Find(&norm, len(t))
-	opinions := l.opinion.Find(&norm, len(t))
+	norm := lex.BlockNorm(d, bi)
+	feats := l.matcher.Find(norm, len(t))
+	weasels := l.weasel.Find(norm, len(t))
+	accords := l.accord.Find(norm, len(t))
+	opinions := l.opinion.Find(norm, len(t))
+	blockWords := lex.BlockWords(d, bi)
 	out := make([]sentenceInfo, len(b.Sentences))
 	inQuote := false
+	var buf []lex.Word
+	words := make([][]lex.Word, len(b.Sentences))
 	for i, sp := range b.Sentences {
 		s := &out[i]
 		s.span = sp
@@ -59,7 +76,10 @@ func analyse(b *draft.Block, l *lists) []sentenceInfo {
 		s.quoted = inQuote || strings.ContainsRune(openQuotes, first)
 		inQuote = quoteOpenAfter(st, inQuote)
 		s.question = last == '?'
-		ws := lex.Words(st)
+		ws := lex.WordsIn(blockWords, sp.Start, sp.End)
+		words[i] = ws
+		buf = rebaseInto(buf[:0], ws, sp.Start)
+		ws = buf
 		for _, m := range feats {
 			if m.Start >= sp.Start && m.End <= sp.End {
 				s.triggers = append(s.triggers, trigger{feat: l.patFeat[m.Pattern], start: m.Start, end: m.End})
@@ -75,7 +95,7 @@ func analyse(b *draft.Block, l *lists) []sentenceInfo {
 		// softeners
 		hedged := false
 		for _, w := range ws {
-			if l.hedges[strings.ToLower(w.Text)] {
+			if l.hedges[w.Lower] {
 				hedged = true
 				break
 			}
@@ -95,7 +115,30 @@ func analyse(b *draft.Block, l *lists) []sentenceInfo {
 		if len(s.weasels) > 0 {
 			s.score += 1.0
 		}
-		s.why, s.hasVerb = attribution(b, l, sp, ws, accords)
+	}
+	// attribution only where it can matter: sentences with claim features
+	// or vague attributions, and the neighbours of quoted ones
+	need := make([]bool, len(out))
+	for i := range out {
+		if out[i].score >= 1 || len(out[i].weasels) > 0 {
+			need[i] = true
+			if out[i].quoted {
+				if i > 0 {
+					need[i-1] = true
+				}
+				if i+1 < len(out) {
+					need[i+1] = true
+				}
+			}
+		}
+	}
+	for i := range out {
+		if !need[i] {
+			continue
+		}
+		s := &out[i]
+		buf = rebaseInto(buf[:0], words[i], s.span.Start)
+		s.why, s.hasVerb = attribution(b, l, s.span, buf, accords)
 		s.attributed = s.why != ""
 	}
 	// a quotation takes its speaker from the sentence before or after it
@@ -171,6 +214,16 @@ func isYear(w string) bool {
 // mergeNumbers joins digit words split by a decimal point or a thousands
 // separator ("7.5", "1,200") into one word.
 func mergeNumbers(st string, ws []lex.Word) []lex.Word {
+	merge := false
+	for k := 1; k < len(ws); k++ {
+		if ws[k].Start == ws[k-1].End+1 && (st[ws[k-1].End] == '.' || st[ws[k-1].End] == ',') && isDigitWord(ws[k].Text) && isDigitWord(ws[k-1].Text) {
+			merge = true
+			break
+		}
+	}
+	if !merge {
+		return ws
+	}
 	out := make([]lex.Word, 0, len(ws))
 	for _, w := range ws {
 		if n := len(out); n > 0 && isDigitWord(w.Text) && isDigitWord(out[n-1].Text) && w.Start == out[n-1].End+1 &&
@@ -194,7 +247,7 @@ func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 	num, okNum := l.byID["number"]
 	add := func(f int, s, e int) { out = append(out, trigger{feat: f, start: base + s, end: base + e}) }
 	for i, w := range ws {
-		lw := strings.ToLower(w.Text)
+		lw := w.Lower
 		digit := isDigitWord(w.Text)
 		isNum := digit || numberWords[lw]
 		if isNum && okStat {
@@ -207,10 +260,10 @@ func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 			case before != "" && strings.ContainsRune("$€£¥", lastRune(before)) && okAmount:
 				add(amount, len(before)-utf8.RuneLen(lastRune(before)), w.End)
 				continue
-			case i+1 < len(ws) && scaleWords[strings.ToLower(ws[i+1].Text)] && digit && okAmount:
+			case i+1 < len(ws) && scaleWords[ws[i+1].Lower] && digit && okAmount:
 				add(amount, w.Start, ws[i+1].End)
 				continue
-			case i > 0 && approximators[strings.ToLower(ws[i-1].Text)] && !isYear(w.Text):
+			case i > 0 && approximators[ws[i-1].Lower] && !isYear(w.Text):
 				add(stat, ws[i-1].Start, w.End)
 				continue
 			}
@@ -280,13 +333,13 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		for k < len(rest) && k < 2 && isDeterminer(rest[k].Text) {
 			k++
 		}
-		if k < len(rest) && !l.vague[strings.ToLower(rest[k].Text)] {
+		if k < len(rest) && !l.vague[rest[k].Lower] {
 			return "according to " + rest[k].Text, true
 		}
 	}
 	// a named source: "a Eurostat report", "data from the OECD", "the study found"
 	for i, w := range ws {
-		lw := strings.ToLower(w.Text)
+		lw := w.Lower
 		if !l.sources[lw] {
 			continue
 		}
@@ -302,7 +355,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 				return w.Text + " " + ws[i+1].Text + " " + ws[k].Text, false
 			}
 		}
-		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") && i+1 < len(ws) && l.verbs[strings.ToLower(ws[i+1].Text)] {
+		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") && i+1 < len(ws) && l.verbs[ws[i+1].Lower] {
 			return "the " + w.Text, true
 		}
 	}
@@ -313,14 +366,14 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 	}
 	// a reporting verb with a speaker who is not vague
 	for i, w := range ws {
-		lw := strings.ToLower(w.Text)
+		lw := w.Lower
 		if !l.verbs[lw] {
 			continue
 		}
 		// a passive without an agent ("it is believed", "was reported")
 		// names nobody
 		if i > 0 {
-			switch strings.ToLower(ws[i-1].Text) {
+			switch ws[i-1].Lower {
 			case "is", "are", "was", "were", "been", "be", "being", "widely", "generally", "often", "commonly":
 				if !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "by")) {
 					continue
@@ -333,7 +386,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		subj := ws[lo:i]
 		vague, named, definite := false, false, false
 		for k, sw := range subj {
-			ls := strings.ToLower(sw.Text)
+			ls := sw.Lower
 			if l.vague[ls] {
 				vague = true
 			}
@@ -367,10 +420,10 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 			rest := strings.TrimSpace(b.Text[sp.Start+w.End : sp.End])
 			next := ""
 			if i+1 < len(ws) {
-				next = strings.ToLower(ws[i+1].Text)
+				next = ws[i+1].Lower
 			}
 			closing := rest == "" || strings.Trim(rest, ".!?\"'”’)") == "" || strings.HasPrefix(rest, ",")
-			if next != "that" && !closing && !(i > 0 && (lex.IsCapitalized(ws[i-1].Text) || pronouns[strings.ToLower(ws[i-1].Text)])) &&
+			if next != "that" && !closing && !(i > 0 && (lex.IsCapitalized(ws[i-1].Text) || pronouns[ws[i-1].Lower])) &&
 				!(i+1 < len(ws) && lex.IsCapitalized(ws[i+1].Text)) {
 				continue
 			}
@@ -431,4 +484,14 @@ func citation(s string) bool {
 		}
 	}
 	return false
+}
+
+// rebaseInto appends ws to dst with offsets made relative to start.
+func rebaseInto(dst, ws []lex.Word, start int) []lex.Word {
+	for _, w := range ws {
+		w.Start -= start
+		w.End -= start
+		dst = append(dst, w)
+	}
+	return dst
 }

@@ -188,7 +188,7 @@ func runClaims(p *rules.Pass) {
 		if !scored(b) {
 			continue
 		}
-		for _, s := range analyse(b, l) {
+		for _, s := range analysed(p.Doc, i, l) {
 			if s.attributed || s.question || s.score < warn {
 				continue
 			}
@@ -255,7 +255,7 @@ func runWeasels(p *rules.Pass) {
 		if !scored(b) && b.Kind != draft.Heading {
 			continue
 		}
-		for _, s := range analyse(b, l) {
+		for _, s := range analysed(p.Doc, i, l) {
 			if s.hasVerb && s.why != "" || strings.HasPrefix(s.why, "a link") || strings.HasPrefix(s.why, "a citation") {
 				continue // the sentence names its source as well
 			}

@@ -108,7 +108,8 @@ type linkEntry struct {
 // runContact is shared by every rule of the family: each reports its own
 // kind of finding from the same analysis.
 func runContact(p *rules.Pass) {
-	for _, cb := range contactBlocks(p.Doc) {
+	cbs := p.Doc.Memo("contact.blocks", func() any { return contactBlocks(p.Doc) }).([]*cblock)
+	for _, cb := range cbs {
 		checkBlock(p, cb)
 	}
 }
@@ -220,7 +221,10 @@ func analyseBlock(b *draft.Block, contactLike bool) *cblock {
 		}
 	}
 	if hasDigit || contactLike {
-		for _, e := range findEvidence(b.Text, contactLike) {
+		// names of countries, states and cities matter only next to a
+		// phone number or a web or email address
+		names := contactLike || len(cb.phones) > 0 || len(cb.links) > 0
+		for _, e := range findEvidence(b.Text, contactLike, names) {
 			cb.evidence = append(cb.evidence, evEntry{e, b})
 		}
 	}

@@ -65,19 +65,30 @@ type tok struct {
 	start, end int
 }
 
+func isTokSep(r rune) bool {
+	return r == ' ' || r == ',' || r == ';' || r == '|' || r == '(' || r == ')' || r == '\t' || r == '\n' || r == '\r' ||
+		r >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '·' || r == '•')
+}
+
 func tokens(t string, base int) []tok {
-	var out []tok
+	out := make([]tok, 0, len(t)/6+1)
 	i := 0
 	for i < len(t) {
-		r, w := utf8.DecodeRuneInString(t[i:])
-		if unicode.IsSpace(r) || r == ',' || r == ';' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•' {
+		r, w := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(t[i:])
+		}
+		if isTokSep(r) {
 			i += w
 			continue
 		}
 		s := i
 		for i < len(t) {
-			r, w = utf8.DecodeRuneInString(t[i:])
-			if unicode.IsSpace(r) || r == ',' || r == ';' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•' {
+			r, w = rune(t[i]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(t[i:])
+			}
+			if isTokSep(r) {
 				break
 			}
 			i += w
@@ -123,7 +134,7 @@ func cityAt(g *geoData, ts []tok, i int, t string, base int) ([]*city, int) {
 // findEvidence reads address evidence from a block's text. In prose (not a
 // contact block) only strong evidence counts: a postcode with its city, a
 // country name next to one.
-func findEvidence(t string, contactish bool) []evidence {
+func findEvidence(t string, contactish, names bool) []evidence {
 	g := geo()
 	var out []evidence
 	// line by line: an address rarely spans lines in a meaningful way
@@ -136,19 +147,25 @@ func findEvidence(t string, contactish bool) []evidence {
 			le += lineStart
 		}
 		line := t[lineStart:le]
-		out = append(out, lineEvidence(g, line, lineStart, contactish)...)
+		out = append(out, lineEvidence(g, line, lineStart, contactish, names)...)
 		lineStart = le + 1
 	}
 	return out
 }
 
-func lineEvidence(g *geoData, line string, base int, contactish bool) []evidence {
+func lineEvidence(g *geoData, line string, base int, contactish, names bool) []evidence {
 	var out []evidence
+	if !names && !strings.ContainsAny(line, "0123456789〒") {
+		return nil // no postcode, and names would not be compared
+	}
 	ts := tokens(line, base)
 	used := make([]bool, len(ts))
 	for i := 0; i < len(ts); i++ {
 		tt := ts[i].text
-		up := strings.ToUpper(tt)
+		up := tt
+		if len(tt) <= 4 && strings.ContainsAny(tt, "0123456789") {
+			up = strings.ToUpper(tt) // UK and Irish postcodes are often written in lower case
+		}
 		switch {
 		// "10178 Berlin", "1010 Wien", "75001 Paris", "1011 AB Amsterdam"
 		case allDigits(tt) && (len(tt) == 4 || len(tt) == 5) && i+1 < len(ts) && onlySpaces(line, base, ts[i].end, ts[i+1].start) &&
@@ -242,7 +259,7 @@ func lineEvidence(g *geoData, line string, base int, contactish bool) []evidence
 		}
 	}
 	// country names and state names; cities alone in contact blocks
-	for i := 0; i < len(ts); i++ {
+	for i := 0; i < len(ts) && (names || len(out) > 0); i++ {
 		if used[i] || !isCap(ts[i].text) {
 			continue
 		}

@@ -39,6 +39,17 @@ func tsvRows(name string) [][]string {
 // key folds a name for lookup: lower case, accents removed, white space
 // collapsed, "st." and "saint" alike.
 func key(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '-' || c == '/' || c == '\'' || c == '\t' || c == '\n' {
+			ascii = false
+			break
+		}
+	}
+	if ascii && !strings.Contains(s, "  ") {
+		return strings.ToLower(strings.TrimSpace(s))
+	}
 	s = norm.NFKD.String(s)
 	var b strings.Builder
 	space := false
@@ -72,12 +83,14 @@ type city struct {
 	name       string // GeoNames name (canonical)
 	country    string
 	population int
+	aliases    []string // keys of every name of the city
 }
+
+type ccKey struct{ country, key string }
 
 type geoData struct {
 	cities    map[string][]*city // key → cities (largest first)
-	canonical map[string]*city   // country+"|"+key(canonical name) → city
-	aliases   map[*city][]string // keys of every name of a city
+	canonical map[ccKey]*city // country and key(canonical name) → city
 	postcodes map[string][]pcRange
 	countries map[string]string // key(name) → alpha-2
 }
@@ -90,31 +103,47 @@ type pcRange struct {
 	digits int    // numeric postcode length the range is written in
 }
 
-var geo = sync.OnceValue(func() *geoData {
-	g := &geoData{cities: map[string][]*city{}, canonical: map[string]*city{}, aliases: map[*city][]string{},
+var geo = sync.OnceValue(loadGeo)
+
+func loadGeo() *geoData {
+	g := &geoData{cities: make(map[string][]*city, 30000), canonical: make(map[ccKey]*city, 30000),
 		postcodes: map[string][]pcRange{}, countries: map[string]string{}}
-	for _, r := range tsvRows("cities.tsv") {
-		if len(r) < 4 {
+	text := readData("cities.tsv")
+	all := make([]city, 0, 24500)
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if line == "" || line[0] == '#' {
 			continue
 		}
-		pop, _ := strconv.Atoi(r[3])
-		c := &city{name: r[0], country: r[1], population: pop}
+		name, rest, _ := strings.Cut(line, "\t")
+		cc, rest, _ := strings.Cut(rest, "\t")
+		_, popText, _ := strings.Cut(rest, "\t")
+		pop, _ := strconv.Atoi(popText)
+		all = append(all, city{name: name, country: cc, population: pop})
+	}
+	for i := range all {
+		c := &all[i]
 		k := key(c.name)
 		g.cities[k] = append(g.cities[k], c)
-		if _, ok := g.canonical[c.country+"|"+k]; !ok {
-			g.canonical[c.country+"|"+k] = c
+		if _, ok := g.canonical[ccKey{c.country, k}]; !ok {
+			g.canonical[ccKey{c.country, k}] = c
 		}
-		g.aliases[c] = append(g.aliases[c], k)
+		c.aliases = []string{k}
 	}
 	for _, r := range tsvRows("city-aliases.tsv") {
 		if len(r) < 3 {
 			continue
 		}
-		c := g.canonical[r[1]+"|"+key(r[0])]
+		c := g.canonical[ccKey{r[1], key(r[0])}]
 		if c == nil {
 			c = &city{name: r[0], country: r[1], population: 100000}
-			g.canonical[r[1]+"|"+key(r[0])] = c
-			g.aliases[c] = append(g.aliases[c], key(r[0]))
+			g.canonical[ccKey{r[1], key(r[0])}] = c
+			c.aliases = append(c.aliases, key(r[0]))
 			g.cities[key(r[0])] = append(g.cities[key(r[0])], c)
 		}
 		for _, a := range strings.Split(r[2], ",") {
@@ -131,12 +160,14 @@ var geo = sync.OnceValue(func() *geoData {
 			}
 			if !dup {
 				g.cities[k] = append(g.cities[k], c)
-				g.aliases[c] = append(g.aliases[c], k)
+				c.aliases = append(c.aliases, k)
 			}
 		}
 	}
 	for _, cs := range g.cities {
-		sort.SliceStable(cs, func(i, j int) bool { return cs[i].population > cs[j].population })
+		if len(cs) > 1 {
+			sort.SliceStable(cs, func(i, j int) bool { return cs[i].population > cs[j].population })
+		}
 	}
 	for _, r := range tsvRows("postcodes.tsv") {
 		if len(r) < 3 {
@@ -178,7 +209,7 @@ var geo = sync.OnceValue(func() *geoData {
 		}
 	}
 	return g
-})
+}
 
 func pad(n, width int) string {
 	s := strconv.Itoa(n)
@@ -214,7 +245,7 @@ func (g *geoData) citiesNamed(s string) []*city { return g.cities[key(s)] }
 // sameCity reports whether name s is a name of city c.
 func (g *geoData) sameCity(c *city, s string) bool {
 	k := key(s)
-	for _, a := range g.aliases[c] {
+	for _, a := range c.aliases {
 		if a == k {
 			return true
 		}

@@ -259,6 +259,9 @@ func runTitle(p *rules.Pass) {
 		if b.Kind == draft.Heading && b.Level == 0 {
 			continue // a second <title> element
 		}
+		if !b.Lines && (len(b.Text) > 2*len(title.Text)+16 || 2*len(b.Text)+16 < len(title.Text)) {
+			continue // far too long or short to be the title again
+		}
 		if lex.HeadingKey(b.Text) != tk {
 			// a line of its own inside a block of lines
 			if b.Lines {

@@ -10,43 +10,76 @@ import (
 )
 
 // Word is a run of letters (and inner apostrophes, hyphens or digits) with
-// its byte range in the text it came from.
+// its byte range in the text it came from, and its lower-case form.
 type Word struct {
 	Text       string
+	Lower      string
 	Start, End int
 }
 
 // Words splits s into words. A word is letters and digits, with inner
-// apostrophes (' or ’), hyphens and periods kept when letters follow.
+// apostrophes (' or ’) and hyphens kept when letters follow.
 func Words(s string) []Word {
-	var out []Word
+	out := make([]Word, 0, len(s)/6+1)
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
 			i += w
 			continue
 		}
 		start := i
-		i += w
+		upper := false
 		for i < len(s) {
-			r, w = utf8.DecodeRuneInString(s[i:])
+			c = s[i]
+			if c < utf8.RuneSelf {
+				if asciiWord[c] {
+					if c >= 'A' && c <= 'Z' {
+						upper = true
+					}
+					i++
+					continue
+				}
+				if (c == '\'' || c == '-') && i+1 < len(s) && nextIsLetter(s, i+1) {
+					i++
+					continue
+				}
+				break
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
 			if isWordRune(r) {
+				upper = upper || unicode.IsUpper(r)
 				i += w
 				continue
 			}
-			if (r == '\'' || r == '’' || r == '-') && i+w < len(s) {
-				r2, _ := utf8.DecodeRuneInString(s[i+w:])
-				if unicode.IsLetter(r2) {
-					i += w
-					continue
-				}
+			if r == '’' && i+w < len(s) && nextIsLetter(s, i+w) {
+				i += w
+				continue
 			}
 			break
 		}
-		out = append(out, Word{Text: s[start:i], Start: start, End: i})
+		t := s[start:i]
+		lower := t
+		if upper {
+			lower = strings.ToLower(t)
+		}
+		out = append(out, Word{Text: t, Lower: lower, Start: start, End: i})
 	}
 	return out
+}
+
+func nextIsLetter(s string, i int) bool {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 func isWordRune(r rune) bool {

@@ -121,8 +121,7 @@ func runDummy(p *rules.Pass) {
 				}
 			}
 		}
-		norm := lex.Normalize(b.Text)
-		for _, m := range dd.phrases.Find(&norm, len(b.Text)) {
+		for _, m := range dd.phrases.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {
 			phrase := b.Text[m.Start:m.End]
 			low := strings.ToLower(phrase)
 			if strings.HasSuffix(low, " doe") {

@@ -55,9 +55,8 @@ func runLorem(p *rules.Pass) {
 	for i := range p.Doc.Blocks {
 		b := &p.Doc.Blocks[i]
 		var runs []fillerRun
-		runs = append(runs, loremRuns(b, voc)...)
-		n := lex.Normalize(b.Text)
-		for _, x := range m.Find(&n, len(b.Text)) {
+		runs = append(runs, loremRuns(b, lex.BlockWords(p.Doc, i), voc)...)
+		for _, x := range m.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {
 			runs = append(runs, fillerRun{start: x.Start, end: x.End, strong: -1})
 		}
 		runs = mergeRuns(runs)
@@ -91,9 +90,8 @@ func explainRun(r fillerRun) string {
 		r.filler, r.words, r.strong)
 }
 
-func classOf(voc map[string]wordClass, w string) wordClass {
-	lw := strings.ToLower(w)
-	if c, ok := voc[lw]; ok {
+func classOf(voc map[string]wordClass, lower string) wordClass {
+	if c, ok := voc[lower]; ok {
 		return c
 	}
 	return other
@@ -115,21 +113,23 @@ func latinish(w string) bool {
 
 // loremRuns finds filler in a block: whole sentences that are mostly filler
 // vocabulary, and runs of filler words inside other sentences.
-func loremRuns(b *draft.Block, voc map[string]wordClass) []fillerRun {
+func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) []fillerRun {
 	var out []fillerRun
 	sents := b.Sentences
 	if len(sents) == 0 {
 		return nil
 	}
+	var buf []lex.Word
 	for _, s := range sents {
-		ws := lex.Words(b.Text[s.Start:s.End])
+		buf = rebaseInto(buf[:0], lex.WordsIn(blockWords, s.Start, s.End), s.Start)
+		ws := buf
 		if len(ws) == 0 {
 			continue
 		}
 		cls := make([]wordClass, len(ws))
 		st, fl := 0, 0
 		for i, w := range ws {
-			cls[i] = classOf(voc, w.Text)
+			cls[i] = classOf(voc, w.Lower)
 			if cls[i] == strong {
 				st++
 			}
@@ -181,7 +181,7 @@ func loremRuns(b *draft.Block, voc map[string]wordClass) []fillerRun {
 // hasCore: "lorem" or "ipsum" is there — the words no generator leaves out.
 func hasCore(ws []lex.Word) bool {
 	for _, w := range ws {
-		lw := strings.ToLower(w.Text)
+		lw := w.Lower
 		if lw == "lorem" || lw == "ipsum" {
 			return true
 		}
@@ -234,4 +234,14 @@ func quotedMention(t string, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// rebaseInto appends ws to dst with offsets made relative to start.
+func rebaseInto(dst, ws []lex.Word, start int) []lex.Word {
+	for _, w := range ws {
+		w.Start -= start
+		w.End -= start
+		dst = append(dst, w)
+	}
+	return dst
 }

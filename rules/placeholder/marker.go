@@ -63,7 +63,7 @@ func runMarker(p *rules.Pass) {
 	md := markers()
 	for i := range p.Doc.Blocks {
 		b := &p.Doc.Blocks[i]
-		hits := blockMarkers(p.Doc.Format, b, md)
+		hits := blockMarkers(p.Doc, i, md)
 		hits = dedupeHits(hits)
 		for _, h := range hits {
 			p.Report(rules.Finding{
@@ -92,16 +92,18 @@ func dedupeHits(hs []hit) []hit {
 	return out
 }
 
-func blockMarkers(f draft.Format, b *draft.Block, md *markerData) []hit {
+func blockMarkers(d *draft.Document, bi int, md *markerData) []hit {
+	f := d.Format
+	b := &d.Blocks[bi]
 	t := b.Text
 	var hits []hit
-	norm := lex.Normalize(t)
+	norm := lex.BlockNorm(d, bi)
 	// a whole block that is a placeholder ("Coming soon", "TBD")
 	whole := strings.ToLower(strings.Trim(strings.Join(strings.Fields(t), " "), ".!…:- "))
 	if md.blocks[whole] || md.blocks[whole+"!"] {
 		return []hit{{0, len(t), "The whole block is a placeholder: write the copy or remove the block."}}
 	}
-	accepted := md.accept.Find(&norm, len(t))
+	accepted := md.accept.Find(norm, len(t))
 	isAccepted := func(s, e int) bool {
 		for _, a := range accepted {
 			if s >= a.Start && e <= a.End {
@@ -110,7 +112,7 @@ func blockMarkers(f draft.Format, b *draft.Block, md *markerData) []hit {
 		}
 		return false
 	}
-	ws := lex.Words(t)
+	ws := lex.BlockWords(d, bi)
 	for k, w := range ws {
 		word := w.Text
 		switch {
@@ -118,7 +120,7 @@ func blockMarkers(f draft.Format, b *draft.Block, md *markerData) []hit {
 			if isAccepted(w.Start, w.End) || !standalone(t, w.Start, w.End) {
 				continue
 			}
-			if k+1 < len(ws) && md.mention[strings.ToLower(ws[k+1].Text)] && !strings.Contains(t[w.End:ws[k+1].Start], ":") {
+			if k+1 < len(ws) && md.mention[ws[k+1].Lower] && !strings.Contains(t[w.End:ws[k+1].Start], ":") {
 				continue
 			}
 			if quoted(t, w.Start, w.End) {
@@ -162,7 +164,7 @@ func blockMarkers(f draft.Format, b *draft.Block, md *markerData) []hit {
 		hits = append(hits, hit{s, e, "Question marks stand in for something still to be checked or written."})
 	}
 	hits = append(hits, bracketMarkers(f, t)...)
-	for _, m := range md.phrases.Find(&norm, len(t)) {
+	for _, m := range md.phrases.Find(norm, len(t)) {
 		hits = append(hits, hit{m.Start, m.End, "A stock placeholder phrase: replace it with the real copy."})
 	}
 	hits = append(hits, insertHere(t, ws)...)
@@ -265,10 +267,10 @@ func numberContext(t string, ws []lex.Word, k int) bool {
 	if strings.HasSuffix(w.Text, "m") || strings.HasSuffix(w.Text, "bn") || strings.ContainsAny(w.Text, ",.") {
 		return true
 	}
-	if k+1 < len(ws) && numberAfter[strings.ToLower(ws[k+1].Text)] {
+	if k+1 < len(ws) && numberAfter[ws[k+1].Lower] {
 		return true
 	}
-	if k > 0 && numberBefore[strings.ToLower(ws[k-1].Text)] {
+	if k > 0 && numberBefore[ws[k-1].Lower] {
 		return true
 	}
 	return false
@@ -285,7 +287,7 @@ func romanContext(ws []lex.Word, k int) bool {
 		}
 	}
 	if k+1 < len(ws) {
-		switch strings.ToLower(ws[k+1].Text) {
+		switch ws[k+1].Lower {
 		case "century", "olympiad", "olympics", "games", "congress", "dynasty":
 			return true
 		}
