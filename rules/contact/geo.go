@@ -90,7 +90,7 @@ type ccKey struct{ country, key string }
 
 type geoData struct {
 	cities    map[string][]*city // key → cities (largest first)
-	canonical map[ccKey]*city // country and key(canonical name) → city
+	canonical map[ccKey]*city    // country and key(canonical name) → city
 	postcodes map[string][]pcRange
 	countries map[string]string // key(name) → alpha-2
 }
