@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -46,6 +47,9 @@ type Config struct {
 	Workers int
 	// MaxFileSize in bytes; larger files are skipped with a notice (0: 16 MiB).
 	MaxFileSize int64
+	// MaxLines: files with more lines are skipped with a notice (0: 100,000).
+	// Parsing costs memory per line; no draft has this many.
+	MaxLines int
 	// Filter, when set, sees each document's findings (after they are
 	// sorted) and returns the ones to keep: suppression comments.
 	Filter func(d *draft.Document, fs []Finding) []Finding
@@ -79,6 +83,14 @@ type Result struct {
 	Sources map[string][]byte
 	Docs    map[string]*draft.Document
 }
+
+// MaxFindingsPerRule bounds the findings one rule reports in one file, so
+// that a pathological draft (a million identical headings) cannot exhaust
+// memory; the rest are counted in a notice.
+const MaxFindingsPerRule = 1000
+
+// DefaultMaxLines is the number of lines above which a file is skipped.
+const DefaultMaxLines = 100_000
 
 // DefaultMaxFileSize is the size above which a file is skipped.
 const DefaultMaxFileSize = 16 << 20
@@ -249,6 +261,14 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 			return r
 		}
 	}
+	maxLines := cfg.MaxLines
+	if maxLines <= 0 {
+		maxLines = DefaultMaxLines
+	}
+	if n := bytes.Count(data, []byte{'\n'}); n > maxLines {
+		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %d lines, more than the %d-line limit (--max-lines)", n, maxLines)})
+		return r
+	}
 	if isUTF16(data) {
 		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: UTF-16 text; save it as UTF-8 to lint it"})
 		return r
@@ -282,7 +302,15 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 			sev = v
 		}
 		p := &Pass{Doc: doc, Rule: rule, Options: set.Options[rule.ID], Severity: sev}
-		p.report = func(f Finding) { r.findings = append(r.findings, f) }
+		n, dropped := 0, 0
+		p.report = func(f Finding) {
+			if n >= MaxFindingsPerRule {
+				dropped++
+				return
+			}
+			n++
+			r.findings = append(r.findings, f)
+		}
 		p.export = func(v any) {
 			if r.facts == nil {
 				r.facts = map[*Rule][]any{}
@@ -291,6 +319,9 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 		}
 		if err := safely(func() { rule.Run(p) }); err != nil {
 			r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})
+		}
+		if dropped > 0 {
+			r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("rule %s: %d more findings not shown (at most %d a rule a file)", rule.ID, dropped, MaxFindingsPerRule)})
 		}
 	}
 	SortFindings(r.findings)

@@ -76,6 +76,7 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no summary line and no notices about skipped files"},
 		&cli.BoolFlag{Name: "compact", Usage: "text format: one line per finding, no excerpts"},
 		&cli.Int64Flag{Name: "max-file-size", Value: rules.DefaultMaxFileSize, Usage: "skip files larger than this many bytes, with a notice"},
+		&cli.IntFlag{Name: "max-lines", Value: rules.DefaultMaxLines, Usage: "skip files with more lines than this, with a notice"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
 		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
@@ -392,7 +393,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	}
 	selected := def.Rules
 	cfg := rules.Config{Rules: selected, Severity: def.Severity, Options: def.Options, Workers: c.Int("jobs"),
-		MaxFileSize: c.Int64("max-file-size"), ReportUnused: c.Bool("report-unused")}
+		MaxFileSize: c.Int64("max-file-size"), MaxLines: c.Int("max-lines"), ReportUnused: c.Bool("report-unused")}
 	switch c.String("format") {
 	case "json", "sarif", "github", "checkstyle", "junit":
 		// these show no excerpts: free each file once linted, unless a fix,

@@ -202,36 +202,44 @@ func runDuplicate(p *rules.Pass) {
 		titleKey = lex.HeadingKey(d.Blocks[titleIdx].Text)
 	}
 	hs := headings(d)
-	seen := map[string][]heading{}
-	for _, h := range hs {
-		if h.idx == titleIdx || h.idx == pageHeading {
-			seen[h.key] = append(seen[h.key], h)
-			continue
-		}
-		if h.key == titleKey {
+	// the first heading with each key, and the first under each parent:
+	// one map look-up per heading, however many headings repeat
+	type kp struct {
+		key    string
+		parent int
+	}
+	first := map[string]*heading{}
+	firstSibling := map[kp]*heading{}
+	for k := range hs {
+		h := &hs[k]
+		isTitle := h.idx == titleIdx || h.idx == pageHeading
+		if !isTitle && h.key == titleKey {
 			continue // title-repeated reports it
 		}
-		prev := seen[h.key]
-		seen[h.key] = append(seen[h.key], h)
-		var first *heading
-		for k := range prev {
-			o := &prev[k]
-			sibling := o.parent == h.parent
-			if siblingsOnly && !sibling {
-				continue
-			}
-			if !sibling && shortHeading(h.key, short) {
-				continue
-			}
-			first = o
-			break
+		f, seenKey := first[h.key]
+		sib, seenSib := firstSibling[kp{h.key, h.parent}]
+		if !seenKey {
+			first[h.key] = h
 		}
-		if first == nil {
+		if !seenSib {
+			firstSibling[kp{h.key, h.parent}] = h
+		}
+		if isTitle {
+			continue
+		}
+		var prev *heading
+		switch {
+		case seenSib:
+			prev = sib // a repeat under the same parent always counts
+		case seenKey && !siblingsOnly && !shortHeading(h.key, short):
+			prev = f
+		}
+		if prev == nil {
 			continue
 		}
 		p.Report(rules.Finding{Offset: h.b.Start, EndOffset: h.b.End,
-			Message:     fmt.Sprintf("duplicate heading %q (first on line %d)", clip(h.text, 60), first.line),
-			Explanation: fmt.Sprintf("The same heading already stands on line %d. Remove this one or give the section its own heading.", first.line)})
+			Message:     fmt.Sprintf("duplicate heading %q (first on line %d)", clip(h.text, 60), prev.line),
+			Explanation: fmt.Sprintf("The same heading already stands on line %d. Remove this one or give the section its own heading.", prev.line)})
 	}
 }
 

@@ -77,32 +77,70 @@ func sortedCopy(ws []string) []string {
 func runNear(p *rules.Pass) {
 	short := p.Options.Int("short_words", 3)
 	hs := headings(p.Doc)
-	_, titleIdx, pageHeading := titleInfo(p.Doc)
-	cw := make([][]string, len(hs))
+	_, _, pageHeading := titleInfo(p.Doc)
+	// Index each heading by its sorted content words. Two headings are near
+	// when their words are the same, or when dropping one word of the
+	// longer gives the shorter: so each heading is looked up by its own key
+	// and by each key with one word dropped, never compared with every
+	// other heading.
+	keys := make([]string, len(hs))
+	words := make([][]string, len(hs))
+	minus := make([][]string, len(hs))
+	byKey := map[string][]int{}   // a heading's own key
+	byMinus := map[string][]int{} // its keys with one word dropped
+	firstOfKey := map[string]bool{}
+	dup := make([]bool, len(hs)) // an exact repeat: headline/duplicate's business
 	for i := range hs {
-		cw[i] = contentWords(hs[i].key)
-	}
-	for j := range hs {
-		if hs[j].idx == pageHeading {
+		if firstOfKey[hs[i].key] {
+			dup[i] = true
 			continue
 		}
-		for i := 0; i < j; i++ {
-			if hs[i].key == hs[j].key || hs[i].idx == pageHeading && hs[i].idx != titleIdx {
+		firstOfKey[hs[i].key] = true
+		ws := contentWords(hs[i].key)
+		sort.Strings(ws)
+		words[i] = ws
+		keys[i] = strings.Join(ws, "\x00")
+		byKey[keys[i]] = append(byKey[keys[i]], i)
+		for d := range ws {
+			if d > 0 && ws[d] == ws[d-1] {
+				continue
+			}
+			m := strings.Join(append(append([]string(nil), ws[:d]...), ws[d+1:]...), "\x00")
+			minus[i] = append(minus[i], m)
+			byMinus[m] = append(byMinus[m], i)
+		}
+	}
+	for j := range hs {
+		if dup[j] || hs[j].idx == pageHeading || len(words[j]) == 0 {
+			continue
+		}
+		cands := append([]int(nil), byKey[keys[j]]...) // the same words
+		cands = append(cands, byMinus[keys[j]]...)     // an earlier heading with one word more
+		for _, m := range minus[j] {
+			cands = append(cands, byKey[m]...) // an earlier heading with one word less
+		}
+		sort.Ints(cands)
+		for _, i := range cands {
+			if i >= j {
+				break
+			}
+			if hs[i].key == hs[j].key {
 				continue
 			}
 			if shortHeading(hs[j].key, short) && hs[i].parent != hs[j].parent {
 				continue
 			}
-			if hs[j].parent == hs[i].idx || hs[i].parent == hs[j].idx {
+			if hs[j].parent == hs[i].idx && levelOf(hs[i].b) >= 2 || hs[i].parent == hs[j].idx && levelOf(hs[j].b) >= 2 {
 				continue // "To get the time" under "Get the time" restates its parent
 			}
-			if nearSame(cw[i], cw[j]) {
-				p.Report(rules.Finding{Offset: hs[j].b.Start, EndOffset: hs[j].b.End,
-					Message: fmt.Sprintf("heading %q nearly repeats the heading on line %d", clip(hs[j].text, 60), hs[i].line),
-					Explanation: fmt.Sprintf("Line %d reads %q: the two differ only in a word or two. Keep one, or make the difference clear.",
-						hs[i].line, clip(hs[i].text, 80))})
-				break
+			if !nearSameSorted(words[i], words[j]) {
+				continue
 			}
+			p.Report(rules.Finding{Offset: hs[j].b.Start, EndOffset: hs[j].b.End,
+				Message: fmt.Sprintf("heading %q nearly repeats the heading on line %d", clip(hs[j].text, 60), hs[i].line),
+				Explanation: fmt.Sprintf("Line %d reads %q: the two differ only in a word or two. Keep one, or make the difference clear.",
+					hs[i].line, clip(hs[i].text, 80))})
+			break
 		}
 	}
 }

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/draftlint/draftlint/rules"
+)
+
+// TestBadInputMatrix: every kind of bad input gets a clear message or a
+// skip with a notice, the good file beside it is still linted, the exit
+// code follows the contract, and nothing hangs.
+func TestBadInputMatrix(t *testing.T) {
+	good := "# Good\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"
+	tests := []struct {
+		name   string
+		setup  func(t *testing.T, dir string) string // returns the path to lint
+		code   int                                   // exit code with the good file beside it
+		stderr string                                // expected in stderr ("" = nothing about it)
+	}{
+		{"empty file", func(t *testing.T, d string) string { return write(t, d, "empty.md", nil) }, 1, ""},
+		{"only white space", func(t *testing.T, d string) string { return write(t, d, "ws.txt", []byte(" \n\t\n\r\n  ")) }, 1, ""},
+		{"NUL byte", func(t *testing.T, d string) string { return write(t, d, "nul.txt", []byte("text\x00more")) }, 1, "skipped: binary file"},
+		{"invalid UTF-8", func(t *testing.T, d string) string { return write(t, d, "bad.txt", []byte("Title\n\n\xc3\x28 \xa0\xa1 \xf0\x28\x8c\xbc text.\n")) }, 1, ""},
+		{"UTF-16 with BOM", func(t *testing.T, d string) string { return write(t, d, "u16.txt", []byte("\xff\xfeH\x00i\x00\n\x00")) }, 1, "skipped: UTF-16"},
+		{"CRLF and lone CR", func(t *testing.T, d string) string { return write(t, d, "cr.txt", []byte("Title\r\rOne.\r\nTwo TK.\rThree.\r")) }, 1, ""},
+		{"file over the size limit", func(t *testing.T, d string) string {
+			return write(t, d, "big.txt", bytes.Repeat([]byte("word "), (rules.DefaultMaxFileSize/5)+10))
+		}, 1, "skipped: file too large"},
+		{"2 MB with no newline", func(t *testing.T, d string) string {
+			return write(t, d, "long.txt", bytes.Repeat([]byte("The council met again today and voted. "), 52000))
+		}, 1, ""},
+		{"a million headings", func(t *testing.T, d string) string {
+			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))
+		}, 1, "skipped: 1000000 lines"},
+		{"10,000-deep block quotes", func(t *testing.T, d string) string {
+			return write(t, d, "quotes.md", []byte(strings.Repeat(">", 10000)+" deep TK text\n"))
+		}, 1, ""},
+		{"10,000-deep lists", func(t *testing.T, d string) string {
+			// "- - - … item": each marker opens a list inside the last item
+			return write(t, d, "lists.md", []byte(strings.Repeat("- ", 10000)+"item TK\n"+strings.Repeat("1. ", 3000)+"x\n"))
+		}, 1, ""},
+		{"symbolic link loop", func(t *testing.T, d string) string {
+			a, b := filepath.Join(d, "loop-a.md"), filepath.Join(d, "loop-b.md")
+			_ = os.Symlink(b, a)
+			_ = os.Symlink(a, b)
+			return a
+		}, 2, "loop-a.md: too many levels of symbolic links"},
+		{"deleted before it was read", func(t *testing.T, d string) string { return filepath.Join(d, "gone.md") }, 2, "gone.md: no such file or directory"},
+		{"a FIFO", func(t *testing.T, d string) string {
+			p := filepath.Join(d, "pipe.md")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skip(err)
+			}
+			return p
+		}, 2, "pipe.md: cannot read: not a regular file"},
+		{"a folder named like a file", func(t *testing.T, d string) string {
+			p := filepath.Join(d, "folder.md")
+			_ = os.MkdirAll(p, 0o755)
+			write(t, p, "inner.md", []byte("# Inner\n\nFine.\n"))
+			return p
+		}, 1, ""},
+		{"an unreadable file", func(t *testing.T, d string) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root reads every file")
+			}
+			p := write(t, d, "secret.md", []byte(good))
+			_ = os.Chmod(p, 0)
+			return p
+		}, 2, "secret.md: cannot read: permission denied"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			okFile := write(t, dir, "good.md", []byte(good))
+			path := tt.setup(t, dir)
+			done := make(chan struct{})
+			var code int
+			var out, errs string
+			go func() {
+				code, out, errs = runCLI(t, "", "--format", "json", okFile, path)
+				close(done)
+			}()
+			select {
+			case <-done:
+			case <-time.After(60 * time.Second):
+				t.Fatal("draftlint hung")
+			}
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errs)
+			}
+			if tt.stderr != "" && !strings.Contains(errs, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", errs, tt.stderr)
+			}
+			if tt.stderr == "" && strings.Contains(errs, filepath.Base(path)) {
+				t.Errorf("unexpected message: %s", errs)
+			}
+			var j jsonOut
+			if err := json.Unmarshal([]byte(out), &j); err != nil {
+				t.Fatalf("report is not JSON: %v", err)
+			}
+			linted := false
+			for _, f := range j.Findings {
+				if f.File == okFile {
+					linted = true
+				}
+				if f.Line < 1 || f.Column < 1 {
+					t.Errorf("bad position %d:%d", f.Line, f.Column)
+				}
+			}
+			if !linted {
+				t.Error("the good file beside it was not linted")
+			}
+		})
+	}
+}
