@@ -27,9 +27,13 @@ func TestBadInputMatrix(t *testing.T) {
 		{"empty file", func(t *testing.T, d string) string { return write(t, d, "empty.md", nil) }, 1, ""},
 		{"only white space", func(t *testing.T, d string) string { return write(t, d, "ws.txt", []byte(" \n\t\n\r\n  ")) }, 1, ""},
 		{"NUL byte", func(t *testing.T, d string) string { return write(t, d, "nul.txt", []byte("text\x00more")) }, 1, "skipped: binary file"},
-		{"invalid UTF-8", func(t *testing.T, d string) string { return write(t, d, "bad.txt", []byte("Title\n\n\xc3\x28 \xa0\xa1 \xf0\x28\x8c\xbc text.\n")) }, 1, ""},
+		{"invalid UTF-8", func(t *testing.T, d string) string {
+			return write(t, d, "bad.txt", []byte("Title\n\n\xc3\x28 \xa0\xa1 \xf0\x28\x8c\xbc text.\n"))
+		}, 1, ""},
 		{"UTF-16 with BOM", func(t *testing.T, d string) string { return write(t, d, "u16.txt", []byte("\xff\xfeH\x00i\x00\n\x00")) }, 1, "skipped: UTF-16"},
-		{"CRLF and lone CR", func(t *testing.T, d string) string { return write(t, d, "cr.txt", []byte("Title\r\rOne.\r\nTwo TK.\rThree.\r")) }, 1, ""},
+		{"CRLF and lone CR", func(t *testing.T, d string) string {
+			return write(t, d, "cr.txt", []byte("Title\r\rOne.\r\nTwo TK.\rThree.\r"))
+		}, 1, ""},
 		{"file over the size limit", func(t *testing.T, d string) string {
 			return write(t, d, "big.txt", bytes.Repeat([]byte("word "), (rules.DefaultMaxFileSize/5)+10))
 		}, 1, "skipped: file too large"},
