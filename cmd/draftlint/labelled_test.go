@@ -62,16 +62,18 @@ func TestLabelledDrafts(t *testing.T) {
 		cat := f.Rule[:strings.IndexByte(f.Rule, '/')]
 		hit, ignored := false, false
 		for k, e := range expects[base] {
-			if f.Line <= e.hi && e.lo <= max(f.EndLine, f.Line) {
-				if e.cat == cat {
-					if matched[base] == nil {
-						matched[base] = map[int]bool{}
-					}
-					matched[base][k] = true
-					hit = true
-				} else if e.cat == "ignore" {
-					ignored = true
+			if f.Line > e.hi || e.lo > max(f.EndLine, f.Line) {
+				continue
+			}
+			switch e.cat {
+			case cat:
+				if matched[base] == nil {
+					matched[base] = map[int]bool{}
 				}
+				matched[base][k] = true
+				hit = true
+			case "ignore":
+				ignored = true
 			}
 		}
 		if !hit && !ignored && cat != "draftlint" {

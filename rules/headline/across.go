@@ -151,7 +151,11 @@ func report(p *rules.FinishPass, f, first titleFact, how string) {
 	p.Report(fd)
 }
 
-// nearSameSorted is nearSame for sorted word lists, without allocating.
+// nearSameSorted reports whether two different headings (their sorted
+// content words) say the same thing: the same words (at least three), or
+// one word added or dropped when the shorter has at least minNearWords. A
+// number that differs (a version, a year) never makes a near-duplicate.
+// It does not allocate.
 func nearSameSorted(a, b []string) bool {
 	la, lb := len(a), len(b)
 	if la == 0 || lb == 0 || la-lb > 1 || lb-la > 1 {

@@ -59,21 +59,6 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // headings still do.
 const minNearWords = 6
 
-// nearSame reports whether two different headings say the same thing: the
-// same content words (at least three), or at least six content words each
-// with one word changed, added or dropped. A changed number (a version, a
-// year) is never a near-duplicate.
-func nearSame(a, b []string) bool {
-	a, b = sortedCopy(a), sortedCopy(b)
-	return nearSameSorted(a, b)
-}
-
-func sortedCopy(ws []string) []string {
-	out := append([]string(nil), ws...)
-	sort.Strings(out)
-	return out
-}
-
 func runNear(p *rules.Pass) {
 	short := p.Options.Int("short_words", 3)
 	hs := headings(p.Doc)
