@@ -414,8 +414,9 @@ func (ph *phone) span() (int, int) {
 
 func checkPhone(p *rules.Pass, ph *phone, region, country string, addrCity *city, why string) {
 	raw := ph.cand.Raw
-	if reservedForFiction(ph.cand.Digits) {
-		return // placeholder/dummy-contact reports it
+	fiction := reservedForFiction(ph.cand.Digits)
+	if fiction && p.Rule != countryRule {
+		return // placeholder/dummy-contact reports it; only a country mismatch is ours too
 	}
 	intl := ph.cand.Plus
 	parseRegion := region
@@ -514,13 +515,7 @@ func nonGeographic(cc int) bool {
 }
 
 // reservedForFiction: numbers placeholder/dummy-contact reports.
-func reservedForFiction(digits string) bool {
-	d := strings.TrimPrefix(digits, "+")
-	if entity.ObviousDummy(d) {
-		return true
-	}
-	return strings.Contains(d, "5550") && len(d) >= 10 && strings.Index(d, "5550") >= len(d)-7 && d[len(d)-4] == '0' && d[len(d)-3] == '1'
-}
+func reservedForFiction(digits string) bool { return entity.ReservedPhone(digits) != "" }
 
 // checkArea compares a landline's area with the address city.
 func checkArea(p *rules.Pass, num *phonenumbers.PhoneNumber, addr *city, s, e int, why, intlForm string) {
