@@ -120,7 +120,11 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 		return nil
 	}
 	var buf []lex.Word
-	for _, s := range sents {
+	// a short sentence of filler words ("Nulla facilisi.") counts when it
+	// stands next to a filler sentence
+	weakAt := map[int]fillerRun{}
+	strongAt := map[int]bool{}
+	for si, s := range sents {
 		buf = rebaseInto(buf[:0], lex.WordsIn(blockWords, s.Start, s.End), s.Start)
 		ws := buf
 		if len(ws) == 0 {
@@ -150,7 +154,11 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 		share := float64(fl+lat) / float64(len(ws))
 		if st >= 2 && share >= 0.5 || st >= 1 && len(ws) <= 3 && share >= 0.99 && hasCore(ws) {
 			out = append(out, fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)})
+			strongAt[si] = true
 			continue
+		}
+		if st >= 1 && share >= 0.6 {
+			weakAt[si] = fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)}
 		}
 		// a run of filler words inside a real sentence
 		i := 0
@@ -173,6 +181,11 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 				out = append(out, fillerRun{start: rstart, end: rend, strong: rs, filler: rf, words: rf})
 			}
 			i = j
+		}
+	}
+	for si, r := range weakAt {
+		if strongAt[si-1] || strongAt[si+1] {
+			out = append(out, r)
 		}
 	}
 	return out

@@ -131,7 +131,9 @@ func blockMarkers(d *draft.Document, bi int, md *markerData) []hit {
 			}
 			hits = append(hits, hit{w.Start, w.End, explainWord(word)})
 		case isXX(word):
-			if romanContext(ws, k) || !numberContext(t, ws, k) || !standalone(t, w.Start, w.End) && !numberGlue(t, w.Start, w.End) {
+			// X's stand for a figure wherever they stand alone (XX engineers,
+			// by XX, XX%), except as a Roman numeral (Super Bowl XX)
+			if romanContext(ws, k) || quoted(t, w.Start, w.End) || !standalone(t, w.Start, w.End) && !numberGlue(t, w.Start, w.End) && !numberContext(t, ws, k) {
 				continue
 			}
 			s, e := w.Start, w.End
