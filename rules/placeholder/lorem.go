@@ -120,7 +120,7 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 		return nil
 	}
 	var buf []lex.Word
-	// a short sentence of filler words ("Nulla facilisi.") counts when it
+	// a short sentence of filler words ("Nulla f…") counts when it
 	// stands next to a filler sentence
 	weakAt := map[int]fillerRun{}
 	strongAt := map[int]bool{}
