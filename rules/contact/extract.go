@@ -155,7 +155,7 @@ func findEvidence(t string, contactish, names bool) []evidence {
 
 func lineEvidence(g *geoData, line string, base int, contactish, names bool) []evidence {
 	var out []evidence
-	if !names && !strings.ContainsAny(line, "0123456789〒") {
+	if !names && !mayHavePostcode(line) {
 		return nil // no postcode, and names would not be compared
 	}
 	ts := tokens(line, base)
@@ -390,3 +390,43 @@ func eircode(s string) bool {
 var contactHeadings = lex.NewSet("contact", "contacts", "contact us", "kontakt", "press contact", "media contact",
 	"press contacts", "media contacts", "impressum", "imprint", "address", "addresses", "our offices", "offices",
 	"get in touch", "contact details", "contact information", "reach us", "find us", "visit us", "location", "locations")
+
+// mayHavePostcode is a quick look for anything a postcode pattern could
+// match: a run of four or five digits before a capital ("10178 Berlin") or
+// after capitals ("NY 10001", "NSW 2000"), a digit before two capitals
+// ("SW1A 1AA", "1011 AB"), a letter-digit-letter group ("M5V 2T6"), an
+// Eircode routing key ("D02") or 〒. Most prose lines with numbers in them
+// have none, and are not tokenised.
+func mayHavePostcode(line string) bool {
+	if strings.Contains(line, "〒") {
+		return true
+	}
+	up := func(i int) bool { return i >= 0 && i < len(line) && line[i] >= 'A' && line[i] <= 'Z' }
+	for i := 0; i < len(line); i++ {
+		if !isDigit(line[i]) {
+			continue
+		}
+		j := i
+		for j < len(line) && isDigit(line[j]) {
+			j++
+		}
+		n := j - i
+		// 10178 Berlin, 1011 AB
+		if (n == 4 || n == 5) && j+1 < len(line) && line[j] == ' ' {
+			r, _ := utf8.DecodeRuneInString(line[j+1:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+		// NY 10001, NSW 2000
+		if (n == 4 || n == 5) && i >= 3 && line[i-1] == ' ' && up(i-2) && up(i-3) {
+			return true
+		}
+		// 1AA (UK inward code), 5V/2T6 (Canada), D02 (Ireland), SW1A
+		if up(j) || up(i-1) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
