@@ -3,6 +3,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -92,28 +94,56 @@ type jsonSummary struct {
 	Info    int `json:"info"`
 }
 
-type jsonReport struct {
-	Findings []rules.Finding `json:"findings"`
-	Summary  jsonSummary     `json:"summary"`
-}
-
-// Format implements Formatter.
+// Format implements Formatter. Findings are written one at a time, so a
+// large report is never held in memory twice.
 func (JSON) Format(w io.Writer, r *Report) error {
-	fs := make([]rules.Finding, len(r.Findings))
-	copy(fs, r.Findings)
-	for i := range fs {
-		if fs[i].Fixes == nil {
-			fs[i].Fixes = []rules.Fix{}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := bw.WriteString("{\n  \"findings\": ["); err != nil {
+		return err
+	}
+	for i := range r.Findings {
+		f := r.Findings[i]
+		if f.Fixes == nil {
+			f.Fixes = []rules.Fix{}
 		}
-		for j := range fs[i].Fixes {
-			if fs[i].Fixes[j].Edits == nil {
-				fs[i].Fixes[j].Edits = []rules.Edit{}
+		for j := range f.Fixes {
+			if f.Fixes[j].Edits == nil {
+				f.Fixes[j].Edits = []rules.Edit{}
 			}
 		}
+		b, err := marshalIndent(f, "    ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		bw.WriteString(sep)
+		bw.Write(b)
+	}
+	if len(r.Findings) > 0 {
+		bw.WriteString("\n  ")
 	}
 	e, wn, in := r.Counts()
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	sum, err := marshalIndent(jsonSummary{Files: r.Files, Error: e, Warning: wn, Info: in}, "  ")
+	if err != nil {
+		return err
+	}
+	bw.WriteString("],\n  \"summary\": ")
+	bw.Write(sum)
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// marshalIndent is json.MarshalIndent without HTML escaping.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(jsonReport{Findings: fs, Summary: jsonSummary{Files: r.Files, Error: e, Warning: wn, Info: in}})
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
