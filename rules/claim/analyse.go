@@ -78,7 +78,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		s.question = last == '?'
 		ws := lex.WordsIn(blockWords, sp.Start, sp.End)
 		words[i] = ws
-		buf = rebaseInto(buf[:0], ws, sp.Start)
+		buf = lex.Rebase(buf[:0], ws, sp.Start)
 		ws = buf
 		for _, m := range feats {
 			if m.Start >= sp.Start && m.End <= sp.End {
@@ -137,7 +137,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 			continue
 		}
 		s := &out[i]
-		buf = rebaseInto(buf[:0], words[i], s.span.Start)
+		buf = lex.Rebase(buf[:0], words[i], s.span.Start)
 		s.why, s.hasVerb = attribution(b, l, s.span, buf, accords)
 		s.attributed = s.why != ""
 	}
@@ -188,13 +188,20 @@ func score(l *lists, ts []trigger) float64 {
 	return total
 }
 
+// isDigitWord: a number written in digits ("40", "1,200", "3.5"), not a
+// name with digits in it ("5G", "MP3", "Mobility21").
 func isDigitWord(w string) bool {
+	digits := false
 	for _, r := range w {
-		if unicode.IsDigit(r) {
-			return true
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case r == ',' || r == '.':
+		default:
+			return false
 		}
 	}
-	return false
+	return digits
 }
 
 func isYear(w string) bool {
@@ -484,14 +491,4 @@ func citation(s string) bool {
 		}
 	}
 	return false
-}
-
-// rebaseInto appends ws to dst with offsets made relative to start.
-func rebaseInto(dst, ws []lex.Word, start int) []lex.Word {
-	for _, w := range ws {
-		w.Start -= start
-		w.End -= start
-		dst = append(dst, w)
-	}
-	return dst
 }

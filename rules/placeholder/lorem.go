@@ -125,7 +125,7 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 	weakAt := map[int]fillerRun{}
 	strongAt := map[int]bool{}
 	for si, s := range sents {
-		buf = rebaseInto(buf[:0], lex.WordsIn(blockWords, s.Start, s.End), s.Start)
+		buf = lex.Rebase(buf[:0], lex.WordsIn(blockWords, s.Start, s.End), s.Start)
 		ws := buf
 		if len(ws) == 0 {
 			continue
@@ -247,14 +247,4 @@ func quotedMention(t string, s, e int) bool {
 		}
 	}
 	return false
-}
-
-// rebaseInto appends ws to dst with offsets made relative to start.
-func rebaseInto(dst, ws []lex.Word, start int) []lex.Word {
-	for _, w := range ws {
-		w.Start -= start
-		w.End -= start
-		dst = append(dst, w)
-	}
-	return dst
 }
