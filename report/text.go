@@ -158,6 +158,8 @@ func display(b []byte) []rune {
 // excerpt prints the source line of a finding with its span underlined,
 // clipped to a window around the span when the line is long.
 func excerpt(w io.Writer, p palette, src []byte, f rules.Finding, width int) {
+	f.Offset = min(max(f.Offset, 0), len(src))
+	f.EndOffset = min(max(f.EndOffset, f.Offset), len(src))
 	ls, le := lineAt(src, f.Offset)
 	pre := display(src[ls:f.Offset])
 	end := min(max(f.EndOffset, f.Offset), le)
