@@ -18,7 +18,7 @@ var scaleWords = lex.NewSet("million", "billion", "trillion", "bn", "m", "mn", "
 
 // approximators before a number make it a statistic ("over 40").
 var approximators = lex.NewSet("over", "nearly", "almost", "about", "around", "some", "roughly", "approximately",
-	"than", "least", "to", "many", "fewer", "under", "below", "above", "exceeding", "exceeds", "exceeded")
+	"than", "least", "many", "fewer", "under", "below", "above", "exceeding", "exceeds", "exceeded")
 
 // notSuperlative are words ending in -est that are not superlatives.
 var notSuperlative = lex.NewSet("rest", "west", "test", "interest", "request", "contest", "protest", "forest", "nest",
@@ -82,7 +82,13 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		ws = buf
 		for _, m := range feats {
 			if m.Start >= sp.Start && m.End <= sp.End {
-				s.triggers = append(s.triggers, trigger{feat: l.patFeat[m.Pattern], start: m.Start, end: m.End})
+				f := l.patFeat[m.Pattern]
+				// "Will" with a capital inside a sentence is a name (Will
+				// Wright) or a title, not a prediction
+				if l.features[f].id == "prediction" && m.Start > sp.Start && t[m.Start] == 'W' {
+					continue
+				}
+				s.triggers = append(s.triggers, trigger{feat: f, start: m.Start, end: m.End})
 			}
 		}
 		s.triggers = append(s.triggers, codeFeatures(l, st, ws, sp.Start)...)
@@ -141,7 +147,9 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		s.why, s.hasVerb = attribution(b, l, s.span, buf, accords)
 		s.attributed = s.why != ""
 	}
-	// a quotation takes its speaker from the sentence before or after it
+	// a quotation takes its speaker from the sentence before or after it,
+	// and every sentence of a quotation that runs over several sentences
+	// from the one that names the speaker ("…. …," she said.)
 	for i := range out {
 		if out[i].attributed || !out[i].quoted {
 			continue
@@ -150,6 +158,30 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 			out[i].attributed = true
 			out[i].why = "a quotation whose speaker is named next to it"
 		}
+	}
+	for i := 0; i < len(out); {
+		if !out[i].quoted {
+			i++
+			continue
+		}
+		j := i
+		for j < len(out) && out[j].quoted {
+			j++
+		}
+		// sentences i..j-1 are one quotation; the one after may name its speaker
+		speaker := j < len(out) && out[j].hasVerb
+		for k := i; k < j && !speaker; k++ {
+			speaker = out[k].hasVerb
+		}
+		if speaker {
+			for k := i; k < j; k++ {
+				if !out[k].attributed {
+					out[k].attributed = true
+					out[k].why = "a quotation whose speaker is named"
+				}
+			}
+		}
+		i = j
 	}
 	return out
 }
@@ -275,7 +307,8 @@ func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 				continue
 			}
 		}
-		if isNum && okNum && !isYear(w.Text) && !(digit && i+1 < len(ws) && isUnitOfTime(ws[i+1].Text) && i > 0 && strings.EqualFold(ws[i-1].Text, "in")) {
+		if isNum && okNum && !isYear(w.Text) && !(digit && i+1 < len(ws) && isUnitOfTime(ws[i+1].Text) && i > 0 && strings.EqualFold(ws[i-1].Text, "in")) &&
+			!(digit && i > 1 && lex.IsCapitalized(ws[i-1].Text)) { // "Shrek 2", "Windows 11": part of a name
 			if digit && len(w.Text) <= 2 && i+1 < len(ws) && monthOrTime(ws[i+1].Text) {
 				continue // "on 3 March", "at 10 am"
 			}
