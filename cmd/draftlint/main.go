@@ -92,8 +92,8 @@ func lintFlags() []cli.Flag {
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 	return &cli.App{
-		Name:      "draftlint",
-		Usage:     "lint article drafts for filler, duplicated headlines, contradictory contact data and unsupported claims",
+		Name:  "draftlint",
+		Usage: "lint article drafts for filler, duplicated headlines, contradictory contact data and unsupported claims",
 		UsageText: "draftlint [flags] PATH...   (a PATH is a file, a folder, or - for standard input)\n" +
 			"draftlint --staged [flags]  (the staged version of staged drafts: the pre-commit hook)\n" +
 			"draftlint rules | explain RULE | init | config [PATH] | baseline write FILE PATH... | hook install | version",
