@@ -29,6 +29,7 @@ var notSuperlative = lex.NewSet("rest", "west", "test", "interest", "request", "
 // ambiguousVerbs are also nouns ("TV shows", "news reports"): they attribute
 // only before "that" or after a source noun or a name.
 var ambiguousVerbs = lex.NewSet("shows", "reports", "finds", "states", "notes", "claims", "estimates", "says", "adds",
+	"suggests", "suggested", "indicates", "indicated",
 	"writes", "warns", "reveals", "concludes", "predicts", "argues", "confirms", "believes", "believed", "claimed",
 	"found", "showed", "estimated", "noted", "stated", "revealed", "predicted", "calculated")
 
