@@ -95,6 +95,8 @@ func TestMismatches(t *testing.T) {
 			"contact/phone-country-mismatch|French landline number, but the address is in Germany"}},
 		{"Paris, Texas resolves to the US", "Acme Inc.\n100 Main Ave, Paris, Texas\nPhone +33 1 42 68 53 00\n", []string{
 			"contact/phone-country-mismatch|address is in the United States"}},
+		{"tel: link", "Acme GmbH\nHirtenstraße 19, 10178 Berlin\n[Call the desk](tel:+442071234567)\n", []string{
+			"contact/phone-country-mismatch|phone +44 20 7123 4567 is a UK landline number, but the address is in Germany"}},
 		{"ambiguous city alone is not judged", "Acme\nCambridge\nPhone +1 617 253 1000\n", nil},
 		{"prose without a contact block", "The firm, based in Berlin, has offices in London and Paris; call +44 20 7123 4567.\n", nil},
 		{"dates and prices are not phones", "Acme GmbH\n10178 Berlin\nFounded 2004-05-01, shares at €1.234.567, ISBN 978-3-16-148410-0\n", nil},
