@@ -12,7 +12,10 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+// mdParser reads CommonMark with GitHub's tables, strikethrough and task
+// lists. GFM's linkify is left out: bare URLs and emails in prose are found
+// by extractLinks for every format, which is cheaper than linkify's scan.
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
 
 func parseMarkdown(d *Document) {
 	src := d.Src
