@@ -66,7 +66,6 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 	blockWords := lex.BlockWords(d, bi)
 	out := make([]sentenceInfo, len(b.Sentences))
 	inQuote := false
-	var buf []lex.Word
 	words := make([][]lex.Word, len(b.Sentences))
 	for i, sp := range b.Sentences {
 		s := &out[i]
@@ -77,10 +76,8 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		s.quoted = inQuote || strings.ContainsRune(openQuotes, first)
 		inQuote = quoteOpenAfter(st, inQuote)
 		s.question = last == '?'
-		ws := lex.WordsIn(blockWords, sp.Start, sp.End)
+		ws := lex.WordsIn(blockWords, sp.Start, sp.End) // offsets in the block
 		words[i] = ws
-		buf = lex.Rebase(buf[:0], ws, sp.Start)
-		ws = buf
 		for _, m := range feats {
 			if m.Start >= sp.Start && m.End <= sp.End {
 				f := l.patFeat[m.Pattern]
@@ -92,7 +89,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 				s.triggers = append(s.triggers, trigger{feat: f, start: m.Start, end: m.End})
 			}
 		}
-		s.triggers = append(s.triggers, codeFeatures(l, st, ws, sp.Start)...)
+		s.triggers = append(s.triggers, codeFeatures(l, t[:sp.End], ws, 0)...)
 		for _, m := range weasels {
 			if m.Start >= sp.Start && m.End <= sp.End {
 				s.weasels = append(s.weasels, m)
@@ -144,8 +141,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 			continue
 		}
 		s := &out[i]
-		buf = lex.Rebase(buf[:0], words[i], s.span.Start)
-		s.why, s.hasVerb = attribution(b, l, s.span, buf, accords)
+		s.why, s.hasVerb = attribution(b, l, s.span, words[i], accords)
 		s.attributed = s.why != ""
 	}
 	// a quotation takes its speaker from the sentence before or after it,
@@ -446,7 +442,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		}
 		// inverted, after a comma or a quotation: "…, said Dr. Smith",
 		// "…," said the minister
-		if before := strings.TrimRight(b.Text[sp.Start:sp.Start+w.Start], " "); i+1 < len(ws) && before != "" &&
+		if before := strings.TrimRight(b.Text[sp.Start:w.Start], " "); i+1 < len(ws) && before != "" &&
 			strings.ContainsRune(",\"”’'", lastRune(before)) {
 			nx := ws[i+1].Text
 			lnx := strings.ToLower(nx)
@@ -458,7 +454,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 			// "TV shows", "news reports": a verb only before "that", after a
 			// name or pronoun, or closing the sentence (", the government
 			// believes.")
-			rest := strings.TrimSpace(b.Text[sp.Start+w.End : sp.End])
+			rest := strings.TrimSpace(b.Text[w.End:sp.End])
 			next := ""
 			if i+1 < len(ws) {
 				next = ws[i+1].Lower

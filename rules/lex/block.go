@@ -55,14 +55,3 @@ func WordsIn(ws []Word, start, end int) []Word {
 	}
 	return ws[lo:k]
 }
-
-// Rebase appends ws to dst with offsets made relative to start (a
-// sentence's words, from a block's).
-func Rebase(dst, ws []Word, start int) []Word {
-	for _, w := range ws {
-		w.Start -= start
-		w.End -= start
-		dst = append(dst, w)
-	}
-	return dst
-}

@@ -119,18 +119,20 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 	if len(sents) == 0 {
 		return nil
 	}
-	var buf []lex.Word
+	var cls []wordClass
 	// a short sentence of filler words ("Nulla f…") counts when it
 	// stands next to a filler sentence
 	weakAt := map[int]fillerRun{}
 	strongAt := map[int]bool{}
 	for si, s := range sents {
-		buf = lex.Rebase(buf[:0], lex.WordsIn(blockWords, s.Start, s.End), s.Start)
-		ws := buf
+		ws := lex.WordsIn(blockWords, s.Start, s.End) // offsets in the block
 		if len(ws) == 0 {
 			continue
 		}
-		cls := make([]wordClass, len(ws))
+		cls = cls[:0]
+		for range ws {
+			cls = append(cls, other)
+		}
 		st, fl := 0, 0
 		for i, w := range ws {
 			cls[i] = classOf(voc, w.Lower)
@@ -176,7 +178,7 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) 
 				rf++
 				j++
 			}
-			rstart, rend := s.Start+ws[i].Start, s.Start+ws[j-1].End
+			rstart, rend := ws[i].Start, ws[j-1].End
 			if rs >= 3 && rf >= 4 || rs >= 2 && hasCore(ws[i:j]) && !quotedMention(b.Text, rstart, rend) {
 				out = append(out, fillerRun{start: rstart, end: rend, strong: rs, filler: rf, words: rf})
 			}
