@@ -221,7 +221,7 @@ func (f *fmWalker) scalar(n *yaml.Node, path string) {
 		} else {
 			// escapes or folding: map line by line where the words agree,
 			// else the whole value to its source span
-			e := f.scalarEnd(s, q, n.Style)
+			e := f.scalarEnd(s, n.Style)
 			bl.addAtomic(n.Value, s, e)
 		}
 	}
@@ -245,7 +245,7 @@ func sepFor(s yaml.Style) string {
 }
 
 // scalarEnd finds where a quoted or plain scalar starting at s ends.
-func (f *fmWalker) scalarEnd(s, q int, style yaml.Style) int {
+func (f *fmWalker) scalarEnd(s int, style yaml.Style) int {
 	i := s
 	switch style {
 	case yaml.DoubleQuotedStyle:
@@ -271,6 +271,5 @@ func (f *fmWalker) scalarEnd(s, q int, style yaml.Style) int {
 			i++
 		}
 	}
-	_ = q
 	return min(i, f.end)
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/draftlint/draftlint/draft"
 	"github.com/draftlint/draftlint/rules"
 )
 
@@ -56,6 +55,5 @@ func FuzzLint(f *testing.F) {
 				}
 			}
 		}
-		_ = draft.FormatFor(name)
 	})
 }

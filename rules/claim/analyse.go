@@ -185,7 +185,8 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 
 // quoteOpenAfter tracks whether a quotation is still open after sentence s.
 func quoteOpenAfter(s string, open bool) bool {
-	for i, r := range s {
+	// apostrophes and single quotes are too ambiguous to track
+	for _, r := range s {
 		switch r {
 		case '“', '«', '„':
 			open = true
@@ -193,8 +194,6 @@ func quoteOpenAfter(s string, open bool) bool {
 			open = false
 		case '"':
 			open = !open
-		case '\'', '‘', '’':
-			_ = i // apostrophes are too ambiguous to track
 		}
 	}
 	return open
