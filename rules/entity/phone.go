@@ -86,6 +86,12 @@ func Phones(text string) []Phone {
 				}
 				break
 			}
+			// a no-break or narrow no-break space between digit groups
+			// (HTML's &nbsp;, French typesetting)
+			if w := spaceRuneLen(text[j:]); w > 0 && j+w < n && isDigit(text[j+w]) {
+				j += w
+				continue
+			}
 			break
 		}
 		if lastDigit < 0 {
@@ -130,6 +136,18 @@ func Phones(text string) []Phone {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// spaceRuneLen is the byte length of a no-break (U+00A0), narrow no-break
+// (U+202F) or thin (U+2009) space at the start of s, or 0.
+func spaceRuneLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "\u00a0"):
+		return 2
+	case strings.HasPrefix(s, "\u202f"), strings.HasPrefix(s, "\u2009"):
+		return 3
+	}
+	return 0
+}
 
 func skipToken(text string, i int) int {
 	for i < len(text) && (isDigit(text[i]) || text[i] == '.' || text[i] == ',' || text[i] == '-' || text[i] == '/') {
