@@ -90,6 +90,9 @@ type Comment struct {
 type Segment struct {
 	Text, TextLen int
 	Src, SrcLen   int
+	// Atomic marks text that stands for its source bytes as a whole, even
+	// when the lengths agree ("&#0" decoded to U+FFFD).
+	Atomic bool
 }
 
 // Span is a half-open byte range into a block's Text.
@@ -129,7 +132,7 @@ func (b *Block) Src(i int) int {
 	if i <= s.Text {
 		return s.Src
 	}
-	if s.TextLen == s.SrcLen {
+	if s.TextLen == s.SrcLen && !s.Atomic {
 		return s.Src + (i - s.Text)
 	}
 	return s.Src
@@ -147,7 +150,7 @@ func (b *Block) SrcEnd(i int) int {
 		return last.Src + last.SrcLen
 	}
 	s := b.Segs[k]
-	if s.TextLen == s.SrcLen {
+	if s.TextLen == s.SrcLen && !s.Atomic {
 		return s.Src + (i - s.Text)
 	}
 	return s.Src + s.SrcLen
@@ -327,7 +330,7 @@ func (bl *builder) add(src []byte, start, end int) {
 	t := bl.text.Len()
 	if n := len(bl.segs); n > 0 {
 		last := &bl.segs[n-1]
-		if last.TextLen == last.SrcLen && last.Src+last.SrcLen == start && last.Text+last.TextLen == t {
+		if !last.Atomic && last.TextLen == last.SrcLen && last.Src+last.SrcLen == start && last.Text+last.TextLen == t {
 			last.TextLen += end - start
 			last.SrcLen += end - start
 			bl.text.Write(src[start:end])
@@ -344,7 +347,7 @@ func (bl *builder) addAtomic(text string, start, end int) {
 	if text == "" {
 		return
 	}
-	bl.segs = append(bl.segs, Segment{Text: bl.text.Len(), TextLen: len(text), Src: start, SrcLen: end - start})
+	bl.segs = append(bl.segs, Segment{Text: bl.text.Len(), TextLen: len(text), Src: start, SrcLen: end - start, Atomic: true})
 	bl.text.WriteString(text)
 }
 
@@ -393,12 +396,11 @@ func trimBlock(b Block, lo, hi int) Block {
 		if te <= lo || ts >= hi {
 			continue
 		}
-		if s.TextLen == s.SrcLen {
-			cs, ce := max(ts, lo), min(te, hi)
+		cs, ce := max(ts, lo), min(te, hi)
+		if s.TextLen == s.SrcLen && !s.Atomic {
 			out = append(out, Segment{Text: cs - lo, TextLen: ce - cs, Src: s.Src + (cs - ts), SrcLen: ce - cs})
 		} else {
-			cs, ce := max(ts, lo), min(te, hi)
-			out = append(out, Segment{Text: cs - lo, TextLen: ce - cs, Src: s.Src, SrcLen: s.SrcLen})
+			out = append(out, Segment{Text: cs - lo, TextLen: ce - cs, Src: s.Src, SrcLen: s.SrcLen, Atomic: true})
 		}
 	}
 	b.Text = b.Text[lo:hi]
