@@ -3,6 +3,7 @@ package contact
 import (
 	"embed"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,16 +40,42 @@ func tsvRows(name string) [][]string {
 // key folds a name for lookup: lower case, accents removed, white space
 // collapsed, "st." and "saint" alike.
 func key(s string) string {
-	ascii := true
+	ascii, plain := true, true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 || c == '-' || c == '/' || c == '\'' || c == '\t' || c == '\n' {
+		if c >= 0x80 {
 			ascii = false
 			break
 		}
+		if c == '-' || c == '/' || c == '\'' || c < ' ' || c >= 'A' && c <= 'Z' || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
+			plain = false
+		}
 	}
-	if ascii && !strings.Contains(s, "  ") {
-		return strings.ToLower(strings.TrimSpace(s))
+	if plain && ascii {
+		return s
+	}
+	if ascii {
+		// ASCII has nothing to decompose: fold in one pass
+		b := make([]byte, 0, len(s))
+		space := false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '\'':
+				continue
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '-' || c == '/':
+				space = true
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		}
+		return string(b)
 	}
 	s = norm.NFKD.String(s)
 	var b strings.Builder
@@ -83,14 +110,21 @@ type city struct {
 	name       string // GeoNames name (canonical)
 	country    string
 	population int
-	aliases    []string // keys of every name of the city
+	key        string   // key(name)
+	aliases    []string // keys of the city's other names
 }
 
-type ccKey struct{ country, key string }
-
 type geoData struct {
-	cities    map[string][]*city // key → cities (largest first)
-	canonical map[ccKey]*city    // country and key(canonical name) → city
+	// cities.tsv rows are key, name, country, admin and population, sorted
+	// by key and then by population (largest first): a name is looked up by
+	// binary search over the row starts, so no table of 24,000 cities is
+	// built at start-up. Rows are parsed when first looked up.
+	cities    string
+	rowStarts []int32
+	mu        sync.Mutex
+	rows      map[int32]*city    // parsed rows, by start
+	named     map[string][]*city // key → cities (largest first), as looked up
+	extra     map[string][]*city // key → cities of city-aliases.tsv with that name
 	postcodes map[string][]pcRange
 	countries map[string]string // key(name) → alpha-2
 }
@@ -105,68 +139,106 @@ type pcRange struct {
 
 var geo = sync.OnceValue(loadGeo)
 
-func loadGeo() *geoData {
-	g := &geoData{cities: make(map[string][]*city, 30000), canonical: make(map[ccKey]*city, 30000),
-		postcodes: map[string][]pcRange{}, countries: map[string]string{}}
-	text := readData("cities.tsv")
-	all := make([]city, 0, 24500)
-	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		name, rest, _ := strings.Cut(line, "\t")
-		cc, rest, _ := strings.Cut(rest, "\t")
-		_, popText, _ := strings.Cut(rest, "\t")
-		pop, _ := strconv.Atoi(popText)
-		all = append(all, city{name: name, country: cc, population: pop})
+// rowKey is the key column of the row starting at off.
+func (g *geoData) rowKey(off int32) string {
+	line := g.cities[off:]
+	if i := strings.IndexByte(line, '\t'); i >= 0 {
+		return line[:i]
 	}
-	for i := range all {
-		c := &all[i]
-		k := key(c.name)
-		g.cities[k] = append(g.cities[k], c)
-		if _, ok := g.canonical[ccKey{c.country, k}]; !ok {
-			g.canonical[ccKey{c.country, k}] = c
+	return line
+}
+
+// row parses the row starting at off (once; g.mu held).
+func (g *geoData) row(off int32) *city {
+	if c, ok := g.rows[off]; ok {
+		return c
+	}
+	line := g.cities[off:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	k, rest, _ := strings.Cut(line, "\t")
+	name, rest, _ := strings.Cut(rest, "\t")
+	cc, rest, _ := strings.Cut(rest, "\t")
+	_, popText, _ := strings.Cut(rest, "\t")
+	pop, _ := strconv.Atoi(popText)
+	c := &city{name: name, country: cc, population: pop, key: k}
+	g.rows[off] = c
+	return c
+}
+
+// rowsKeyed returns the cities of cities.tsv whose key is k, largest first
+// (g.mu held).
+func (g *geoData) rowsKeyed(k string) []*city {
+	i := sort.Search(len(g.rowStarts), func(i int) bool { return g.rowKey(g.rowStarts[i]) >= k })
+	var out []*city
+	for ; i < len(g.rowStarts) && g.rowKey(g.rowStarts[i]) == k; i++ {
+		out = append(out, g.row(g.rowStarts[i]))
+	}
+	return out
+}
+
+// lookup returns the cities named by key k, largest first (g.mu held).
+func (g *geoData) lookup(k string) []*city {
+	if cs, ok := g.named[k]; ok {
+		return cs
+	}
+	cs := g.rowsKeyed(k)
+	if ex := g.extra[k]; len(ex) > 0 {
+		cs = append(cs, ex...)
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].population > cs[j].population })
+	}
+	g.named[k] = cs
+	return cs
+}
+
+func loadGeo() *geoData {
+	g := &geoData{cities: readData("cities.tsv"), rows: map[int32]*city{}, named: map[string][]*city{},
+		extra: map[string][]*city{}, postcodes: map[string][]pcRange{}, countries: map[string]string{}}
+	g.rowStarts = make([]int32, 0, 24500)
+	for off := 0; off < len(g.cities); {
+		end := strings.IndexByte(g.cities[off:], '\n')
+		if end < 0 {
+			end = len(g.cities) - off
 		}
-		c.aliases = []string{k}
+		if end > 0 && g.cities[off] != '#' {
+			g.rowStarts = append(g.rowStarts, int32(off))
+		}
+		off += end + 1
 	}
 	for _, r := range tsvRows("city-aliases.tsv") {
 		if len(r) < 3 {
 			continue
 		}
-		c := g.canonical[ccKey{r[1], key(r[0])}]
+		// the city the aliases are for: the largest of its name in its country
+		var c *city
+		k := key(r[0])
+		for _, x := range g.rowsKeyed(k) {
+			if x.country == r[1] {
+				c = x
+				break
+			}
+		}
 		if c == nil {
-			c = &city{name: r[0], country: r[1], population: 100000}
-			g.canonical[ccKey{r[1], key(r[0])}] = c
-			c.aliases = append(c.aliases, key(r[0]))
-			g.cities[key(r[0])] = append(g.cities[key(r[0])], c)
+			for _, x := range g.extra[k] {
+				if x.country == r[1] && x.key == k {
+					c = x
+					break
+				}
+			}
+		}
+		if c == nil {
+			c = &city{name: r[0], country: r[1], population: 100000, key: k}
+			g.extra[k] = append(g.extra[k], c)
 		}
 		for _, a := range strings.Split(r[2], ",") {
 			a = strings.TrimSpace(a)
 			k := key(a)
-			if k == "" {
+			if k == "" || k == c.key || slices.Contains(c.aliases, k) {
 				continue
 			}
-			dup := false
-			for _, x := range g.cities[k] {
-				if x == c {
-					dup = true
-				}
-			}
-			if !dup {
-				g.cities[k] = append(g.cities[k], c)
-				c.aliases = append(c.aliases, k)
-			}
-		}
-	}
-	for _, cs := range g.cities {
-		if len(cs) > 1 {
-			sort.SliceStable(cs, func(i, j int) bool { return cs[i].population > cs[j].population })
+			g.extra[k] = append(g.extra[k], c)
+			c.aliases = append(c.aliases, k)
 		}
 	}
 	for _, r := range tsvRows("postcodes.tsv") {
@@ -240,11 +312,19 @@ func (g *geoData) countryByName(s string) string {
 }
 
 // citiesNamed returns the cities a name may be, largest first.
-func (g *geoData) citiesNamed(s string) []*city { return g.cities[key(s)] }
+func (g *geoData) citiesNamed(s string) []*city {
+	k := key(s)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.lookup(k)
+}
 
 // sameCity reports whether name s is a name of city c.
 func (g *geoData) sameCity(c *city, s string) bool {
 	k := key(s)
+	if k == c.key {
+		return true
+	}
 	for _, a := range c.aliases {
 		if a == k {
 			return true

