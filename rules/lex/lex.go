@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Word is a run of letters (and inner apostrophes, hyphens or digits) with
@@ -21,6 +22,10 @@ type Word struct {
 // apostrophes (' or ’) and hyphens kept when letters follow.
 func Words(s string) []Word {
 	out := make([]Word, 0, len(s)/6+1)
+	// lowered is s with ASCII letters lower-cased, made at the first
+	// capitalised ASCII word, so such words' Lower is a slice of it rather
+	// than an allocation each
+	var lowered string
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -34,7 +39,7 @@ func Words(s string) []Word {
 			continue
 		}
 		start := i
-		upper := false
+		upper, ascii := false, true
 		for i < len(s) {
 			c = s[i]
 			if c < utf8.RuneSelf {
@@ -51,6 +56,7 @@ func Words(s string) []Word {
 				}
 				break
 			}
+			ascii = false
 			r, w := utf8.DecodeRuneInString(s[i:])
 			if isWordRune(r) {
 				upper = upper || unicode.IsUpper(r)
@@ -65,12 +71,32 @@ func Words(s string) []Word {
 		}
 		t := s[start:i]
 		lower := t
-		if upper {
+		switch {
+		case upper && ascii:
+			if lowered == "" {
+				lowered = asciiLower(s)
+			}
+			lower = lowered[start:i]
+		case upper:
 			lower = strings.ToLower(t)
 		}
 		out = append(out, Word{Text: t, Lower: lower, Start: start, End: i})
 	}
 	return out
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving other bytes as
+// they are (so offsets stay put).
+func asciiLower(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 func nextIsLetter(s string, i int) bool {

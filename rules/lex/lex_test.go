@@ -55,3 +55,23 @@ func TestHeadingKey(t *testing.T) {
 		t.Error("NFKC not applied")
 	}
 }
+
+// The identity fast path must give what the general path gives.
+func TestNormalizeIdentityPath(t *testing.T) {
+	for _, s := range []string{"", "a", "Hello World", "one\ntwo\tthree", "it`s  x", " lead", "trail ", "TK-42, [INSERT QUOTE]", "a\r\nb", "Ünï", "x  "} {
+		fast, slow := Normalize(s), normalizeGeneral(s)
+		if fast.Text != slow.Text {
+			t.Errorf("%q: fast %q, general %q", s, fast.Text, slow.Text)
+			continue
+		}
+		for i := 0; i <= len(s)+1; i++ {
+			if fast.Orig(i, len(s)) != slow.Orig(i, len(s)) || fast.OrigEnd(i) != slow.OrigEnd(i) {
+				t.Errorf("%q: offset %d maps to %d/%d fast, %d/%d general", s, i,
+					fast.Orig(i, len(s)), fast.OrigEnd(i), slow.Orig(i, len(s)), slow.OrigEnd(i))
+			}
+		}
+		if identity(s) != (fast.Offs == nil) {
+			t.Errorf("%q: identity %v but Offs %v", s, identity(s), fast.Offs)
+		}
+	}
+}
