@@ -10,7 +10,6 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/Boostport/address"
 	"github.com/biter777/countries"
 	"golang.org/x/text/unicode/norm"
 )
@@ -371,13 +370,26 @@ var (
 	pcRe   = map[string]*regexp.Regexp{}
 )
 
-// postcodeValid checks a postcode's format against Google's address data
-// (github.com/Boostport/address). Unknown countries pass.
+// postcodeFormats are the postcode regular expressions of Google's address
+// data (as github.com/Boostport/address has them; see TestPostcodeFormats)
+// by region, and by US state as "US-XX".
+var postcodeFormats = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, r := range tsvRows("postcode-formats.tsv") {
+		if len(r) == 2 {
+			m[r[0]] = r[1]
+		}
+	}
+	return m
+})
+
+// postcodeValid checks a postcode's format against Google's address data.
+// Unknown countries pass.
 func postcodeValid(cc, pc string) bool {
 	pcReMu.Lock()
 	re, ok := pcRe[cc]
 	if !ok {
-		expr := address.GetCountry(cc).PostCodeRegex.Regex
+		expr := postcodeFormats()[cc]
 		if expr != "" {
 			if !strings.HasPrefix(expr, "^") {
 				expr = "^(?:" + expr + ")$"
@@ -422,7 +434,7 @@ func addressSubdivisionRegex(state string) *regexp.Regexp {
 	if re, ok := subRe[state]; ok {
 		return re
 	}
-	expr := address.GetCountry("US").PostCodeRegex.SubdivisionRegex[state].Regex
+	expr := postcodeFormats()["US-"+state]
 	var re *regexp.Regexp
 	if expr != "" {
 		re, _ = regexp.Compile("^(?:" + expr + ")")

@@ -2,6 +2,7 @@ package contact
 
 import (
 	"flag"
+	"maps"
 	"fmt"
 	"os"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/Boostport/address"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -126,5 +128,42 @@ func TestCitiesFile(t *testing.T) {
 	}
 	if err := os.WriteFile("data/cities.tsv", []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+var updatePostcodes = flag.Bool("update-postcode-formats", false, "rewrite data/postcode-formats.tsv from github.com/Boostport/address")
+
+// TestPostcodeFormats checks data/postcode-formats.tsv against Google's
+// address data as github.com/Boostport/address has it, and rewrites it with
+// -update-postcode-formats. The linter reads the file rather than the
+// package, whose start-up cost (7 ms building every country's data) every
+// run would otherwise pay.
+func TestPostcodeFormats(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# region\tpostcode regular expression (Google's address data via github.com/Boostport/address, Apache-2.0; by TestPostcodeFormats -update-postcode-formats)\n")
+	var codes []string
+	for _, c := range address.ListCountries("en") {
+		codes = append(codes, c.Code)
+	}
+	slices.Sort(codes)
+	for _, cc := range codes {
+		if re := address.GetCountry(cc).PostCodeRegex.Regex; re != "" {
+			fmt.Fprintf(&b, "%s\t%s\n", cc, re)
+		}
+	}
+	sub := address.GetCountry("US").PostCodeRegex.SubdivisionRegex
+	for _, st := range slices.Sorted(maps.Keys(sub)) {
+		if re := sub[st].Regex; re != "" {
+			fmt.Fprintf(&b, "US-%s\t%s\n", st, re)
+		}
+	}
+	if *updatePostcodes {
+		if err := os.WriteFile("data/postcode-formats.tsv", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if got := readData("postcode-formats.tsv"); got != b.String() {
+		t.Errorf("data/postcode-formats.tsv differs from github.com/Boostport/address (run go test ./rules/contact -run TestPostcodeFormats -update-postcode-formats)")
 	}
 }
