@@ -2,8 +2,8 @@ package contact
 
 import (
 	"flag"
-	"maps"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
