@@ -65,6 +65,8 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 	opinions := l.opinion.Find(norm, len(t))
 	blockWords := lex.BlockWords(d, bi)
 	out := make([]sentenceInfo, len(b.Sentences))
+	// matches are sorted by start, like sentences: each list is walked once
+	fi, wi, oi := 0, 0, 0
 	inQuote := false
 	words := make([][]lex.Word, len(b.Sentences))
 	for i, sp := range b.Sentences {
@@ -78,8 +80,11 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		s.question = last == '?'
 		ws := lex.WordsIn(blockWords, sp.Start, sp.End) // offsets in the block
 		words[i] = ws
-		for _, m := range feats {
-			if m.Start >= sp.Start && m.End <= sp.End {
+		for fi < len(feats) && feats[fi].Start < sp.Start {
+			fi++
+		}
+		for ; fi < len(feats) && feats[fi].Start < sp.End; fi++ {
+			if m := feats[fi]; m.End <= sp.End {
 				f := l.patFeat[m.Pattern]
 				// "Will" with a capital inside a sentence is a name (Will
 				// Wright) or a title, not a prediction
@@ -90,8 +95,11 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 			}
 		}
 		s.triggers = append(s.triggers, codeFeatures(l, t[:sp.End], ws, 0)...)
-		for _, m := range weasels {
-			if m.Start >= sp.Start && m.End <= sp.End {
+		for wi < len(weasels) && weasels[wi].Start < sp.Start {
+			wi++
+		}
+		for ; wi < len(weasels) && weasels[wi].Start < sp.End; wi++ {
+			if m := weasels[wi]; m.End <= sp.End {
 				s.weasels = append(s.weasels, m)
 			}
 		}
@@ -107,8 +115,11 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		if hedged {
 			s.score -= 1.0
 		}
-		for _, m := range opinions {
-			if m.Start >= sp.Start && m.End <= sp.End {
+		for oi < len(opinions) && opinions[oi].Start < sp.Start {
+			oi++
+		}
+		for k := oi; k < len(opinions) && opinions[k].Start < sp.End; k++ {
+			if opinions[k].End <= sp.End {
 				s.score -= 1.5
 				break
 			}
@@ -199,12 +210,17 @@ func quoteOpenAfter(s string, open bool) bool {
 	return open
 }
 
+// score sums the features' weights: a feature's first trigger counts in
+// full, its second half, more nothing.
 func score(l *lists, ts []trigger) float64 {
-	count := map[int]int{}
 	total := 0.0
-	for _, t := range ts {
-		n := count[t.feat]
-		count[t.feat] = n + 1
+	for i, t := range ts {
+		n := 0
+		for _, u := range ts[:i] {
+			if u.feat == t.feat {
+				n++
+			}
+		}
 		w := l.features[t.feat].weight
 		switch n {
 		case 0:

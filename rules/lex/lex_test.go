@@ -1,6 +1,8 @@
 package lex
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -72,6 +74,52 @@ func TestNormalizeIdentityPath(t *testing.T) {
 		}
 		if identity(s) != (fast.Offs == nil) {
 			t.Errorf("%q: identity %v but Offs %v", s, identity(s), fast.Offs)
+		}
+	}
+}
+
+// findNaive is Matcher.Find by brute force: every pattern at every word
+// boundary, leftmost-longest, the first pattern among equals.
+func findNaive(m *Matcher, n *Normalized, origLen int) []Match {
+	t := n.Text
+	var out []Match
+	last := -1
+	for s := 0; s < len(t); s++ {
+		if s < last || !boundaryBefore(t, s) {
+			continue
+		}
+		best, bestEnd := -1, -1
+		for p, pat := range m.Patterns {
+			if strings.HasPrefix(t[s:], pat) && boundaryAfter(t, s+len(pat)) && s+len(pat) > bestEnd {
+				best, bestEnd = p, s+len(pat)
+			}
+		}
+		if best >= 0 {
+			out = append(out, Match{Pattern: best, Start: n.Orig(s, origLen), End: n.OrigEnd(bestEnd)})
+			last = bestEnd
+		}
+	}
+	return out
+}
+
+func TestMatcherAgainstNaive(t *testing.T) {
+	m := NewMatcher([]string{"the best", "the", "best of", "per cent", "e.g.", "-est", "state of the art",
+		"in half", "x y z", "x y", "half", "The Best", "co-op", "’s top"})
+	tokens := []string{"the", "best", "of", "per", "cent", "e.g.", "state", "art", "a", "in", "half", "x", "y",
+		"z", "THE", "co-op", "co", "op", "’s", "top", "e", "g"}
+	seps := []string{" ", "  ", ", ", "-", "\n", ".", " (", "’", ""}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		text := b.String()
+		n := Normalize(text)
+		got, want := m.Find(&n, len(text)), findNaive(m, &n, len(text))
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q:\n got  %v\n want %v", text, got, want)
 		}
 	}
 }

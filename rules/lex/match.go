@@ -17,6 +17,7 @@ type Normalized struct {
 	Offs   []int32
 	orig   string
 	starts []int32
+	ends   []int32
 	hashes []uint64
 }
 
@@ -160,53 +161,58 @@ func normalizeGeneral(s string) Normalized {
 	return Normalized{Text: b.String(), Offs: offs, orig: s}
 }
 
-// wordStarts lists where words begin in n.Text and a hash of each first
+// wordIndex lists where words begin and end in n.Text and a hash of each
 // word, made once per normalised text.
-func (n *Normalized) wordStarts() ([]int32, []uint64) {
+func (n *Normalized) wordIndex() (starts, ends []int32, hashes []uint64) {
 	if n.starts != nil || n.Text == "" {
-		return n.starts, n.hashes
+		return n.starts, n.ends, n.hashes
 	}
 	t := n.Text
-	starts := make([]int32, 0, len(t)/5+1)
-	hashes := make([]uint64, 0, len(t)/5+1)
-	inWord := false
+	est := len(t)/5 + 1
+	starts = make([]int32, 0, est)
+	ends = make([]int32, 0, est)
+	hashes = make([]uint64, 0, est)
 	for i := 0; i < len(t); {
 		c := t[i]
-		var word bool
-		w := 1
 		if c < utf8.RuneSelf {
-			word = asciiWord[c]
-		} else {
-			var r rune
-			r, w = utf8.DecodeRuneInString(t[i:])
-			word = isWordRune(r)
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(t[i:]); !isWordRune(r) {
+			i += w
+			continue
 		}
-		if word && !inWord {
-			starts = append(starts, int32(i))
-			// the first word's hash
-			j := i
-			for j < len(t) {
-				cj := t[j]
-				if cj < utf8.RuneSelf {
-					if !asciiWord[cj] {
-						break
-					}
-					j++
-					continue
-				}
-				r, wj := utf8.DecodeRuneInString(t[j:])
-				if !isWordRune(r) {
+		// a word: hash it to its end (FNV-1a)
+		start := i
+		h := uint64(14695981039346656037)
+		for i < len(t) {
+			cj := t[i]
+			if cj < utf8.RuneSelf {
+				if !asciiWord[cj] {
 					break
 				}
-				j += wj
+				h ^= uint64(cj)
+				h *= 1099511628211
+				i++
+				continue
 			}
-			hashes = append(hashes, hashWord(t[i:j]))
+			r, wj := utf8.DecodeRuneInString(t[i:])
+			if !isWordRune(r) {
+				break
+			}
+			for k := i; k < i+wj; k++ {
+				h ^= uint64(t[k])
+				h *= 1099511628211
+			}
+			i += wj
 		}
-		inWord = word
-		i += w
+		starts = append(starts, int32(start))
+		ends = append(ends, int32(i))
+		hashes = append(hashes, h)
 	}
-	n.starts, n.hashes = starts, hashes
-	return starts, hashes
+	n.starts, n.ends, n.hashes = starts, ends, hashes
+	return starts, ends, hashes
 }
 
 var asciiWord = func() (t [128]bool) {
@@ -226,21 +232,33 @@ func hashWord(w string) uint64 {
 	return h
 }
 
+// pairHash combines the hashes of two words separated by one space.
+func pairHash(h1, h2 uint64) uint64 { return (h1^0x9e3779b97f4a7c15)*31 + h2 }
+
+// wordFilter is a 16,384-bit set of hashes.
+type wordFilter [256]uint64
+
+func (f *wordFilter) add(h uint64)      { f[(h>>8)&255] |= 1 << (h & 63) }
+func (f *wordFilter) has(h uint64) bool { return f[(h>>8)&255]&(1<<(h&63)) != 0 }
+
 // Matcher finds any of a set of phrases in text, whole words only,
 // case-insensitively. Phrases are indexed by the hash of their first word,
-// so a text is scanned once, word by word, whatever the number of phrases:
-// each word costs one probe of a small bit set, and only words that begin
-// some phrase are compared.
+// or of their first two words when a single space separates them, so a
+// text is scanned once, word by word, whatever the number of phrases: each
+// word costs a probe or two of small bit sets, and only the phrases that
+// begin with the same word (or the same two words) are compared.
 type Matcher struct {
 	Patterns []string
-	index    map[uint64][]int
-	bits     [256]uint64 // 16,384-bit filter of first-word hashes
-	odd      []int       // phrases that do not start with a word character
+	one      map[uint64][]int // first-word hash → phrases
+	two      map[uint64][]int // first-two-words hash → phrases
+	oneBits  wordFilter
+	twoBits  wordFilter
+	odd      []int // phrases that do not start with a word character
 }
 
 // NewMatcher builds a matcher for phrases (normalised like the text).
 func NewMatcher(phrases []string) *Matcher {
-	m := &Matcher{index: map[uint64][]int{}}
+	m := &Matcher{one: map[uint64][]int{}, two: map[uint64][]int{}}
 	for _, p := range phrases {
 		pat := Normalize(p).Text
 		if pat == "" {
@@ -248,22 +266,20 @@ func NewMatcher(phrases []string) *Matcher {
 		}
 		i := len(m.Patterns)
 		m.Patterns = append(m.Patterns, pat)
-		r, _ := utf8.DecodeRuneInString(pat)
-		if !isWordRune(r) {
+		pn := Normalized{Text: pat}
+		starts, ends, hashes := pn.wordIndex()
+		if len(starts) == 0 || starts[0] != 0 {
 			m.odd = append(m.odd, i)
 			continue
 		}
-		j := 0
-		for j < len(pat) {
-			r, w := utf8.DecodeRuneInString(pat[j:])
-			if !isWordRune(r) {
-				break
-			}
-			j += w
+		if len(starts) >= 2 && starts[1] == ends[0]+1 && pat[ends[0]] == ' ' {
+			h := pairHash(hashes[0], hashes[1])
+			m.two[h] = append(m.two[h], i)
+			m.twoBits.add(h)
+			continue
 		}
-		h := hashWord(pat[:j])
-		m.index[h] = append(m.index[h], i)
-		m.bits[(h>>8)&255] |= 1 << (h & 63)
+		m.one[hashes[0]] = append(m.one[hashes[0]], i)
+		m.oneBits.add(hashes[0])
 	}
 	return m
 }
@@ -284,16 +300,23 @@ func (m *Matcher) Find(n *Normalized, origLen int) []Match {
 	t := n.Text
 	type cand struct{ p, s, e int }
 	var cs []cand
-	starts, hashes := n.wordStarts()
-	for k, h := range hashes {
-		if m.bits[(h>>8)&255]&(1<<(h&63)) == 0 {
-			continue
-		}
-		s := int(starts[k])
-		for _, p := range m.index[h] {
+	try := func(ps []int, s int) {
+		for _, p := range ps {
 			pat := m.Patterns[p]
-			if strings.HasPrefix(t[s:], pat) && boundaryAfter(t, s+len(pat)) {
+			if len(t)-s >= len(pat) && t[s:s+len(pat)] == pat && boundaryAfter(t, s+len(pat)) {
 				cs = append(cs, cand{p, s, s + len(pat)})
+			}
+		}
+	}
+	starts, ends, hashes := n.wordIndex()
+	for k, h := range hashes {
+		s := int(starts[k])
+		if m.oneBits.has(h) {
+			try(m.one[h], s)
+		}
+		if k+1 < len(hashes) && starts[k+1] == ends[k]+1 && t[ends[k]] == ' ' {
+			if h2 := pairHash(h, hashes[k+1]); m.twoBits.has(h2) {
+				try(m.two[h2], s)
 			}
 		}
 	}
@@ -315,16 +338,18 @@ func (m *Matcher) Find(n *Normalized, origLen int) []Match {
 		return nil
 	}
 	if len(m.odd) > 0 {
-		sort.Slice(cs, func(a, b int) bool { return cs[a].s < cs[b].s })
+		// the word scan found candidates in order of start; these not
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].s < cs[b].s })
 	}
-	// leftmost-longest, non-overlapping
+	// leftmost-longest (the first phrase of the list among equals),
+	// non-overlapping
 	var out []Match
 	last := -1
 	for i := 0; i < len(cs); {
 		c := cs[i]
 		j := i + 1
 		for j < len(cs) && cs[j].s == c.s {
-			if cs[j].e > c.e {
+			if cs[j].e > c.e || cs[j].e == c.e && cs[j].p < c.p {
 				c = cs[j]
 			}
 			j++
