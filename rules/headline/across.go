@@ -114,6 +114,9 @@ func finishAcross(p *rules.FinishPass) {
 	}
 	// near-identical titles: MinHash + LSH over the first file of each key
 	buckets := make(map[uint64][]int32, len(firstByKey)*lshBands)
+	// seen[j] == i+1: title j was already compared with title i (pairs
+	// share several bands)
+	seen := make([]int32, len(facts))
 	for i, f := range facts {
 		if firstByKey[f.key] != i || len(f.words) < 2 {
 			continue
@@ -126,6 +129,10 @@ func finishAcross(p *rules.FinishPass) {
 				h = (h ^ sig[b*lshRows+r]) * 0x100000001b3
 			}
 			for _, j := range buckets[h] {
+				if seen[j] == int32(i+1) {
+					continue
+				}
+				seen[j] = int32(i + 1)
 				if int(j) < best || best < 0 {
 					if nearSameSorted(facts[j].words, f.words) {
 						best = int(j)
