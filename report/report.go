@@ -101,26 +101,18 @@ func (JSON) Format(w io.Writer, r *Report) error {
 	if _, err := bw.WriteString("{\n  \"findings\": ["); err != nil {
 		return err
 	}
+	var b []byte
 	for i := range r.Findings {
-		f := r.Findings[i]
-		if f.Fixes == nil {
-			f.Fixes = []rules.Fix{}
+		b = b[:0]
+		if i == 0 {
+			b = append(b, "\n    "...)
+		} else {
+			b = append(b, ",\n    "...)
 		}
-		for j := range f.Fixes {
-			if f.Fixes[j].Edits == nil {
-				f.Fixes[j].Edits = []rules.Edit{}
-			}
-		}
-		b, err := marshalIndent(f, "    ")
-		if err != nil {
+		b = appendFinding(b, &r.Findings[i], "    ")
+		if _, err := bw.Write(b); err != nil {
 			return err
 		}
-		sep := ",\n    "
-		if i == 0 {
-			sep = "\n    "
-		}
-		bw.WriteString(sep)
-		bw.Write(b)
 	}
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n  ")
