@@ -222,16 +222,6 @@ var asciiWord = func() (t [128]bool) {
 	return
 }()
 
-// hashWord is FNV-1a.
-func hashWord(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
 // pairHash combines the hashes of two words separated by one space.
 func pairHash(h1, h2 uint64) uint64 { return (h1^0x9e3779b97f4a7c15)*31 + h2 }
 
