@@ -132,6 +132,11 @@ func Run(cfg Config, srcs []Source) *Result {
 	if cfg.KeepDocs {
 		res.Docs = map[string]*draft.Document{}
 	}
+	total := 0
+	for i := range results {
+		total += len(results[i].findings)
+	}
+	res.Findings = make([]Finding, 0, total)
 	for i := range results {
 		r := &results[i]
 		res.Notices = append(res.Notices, r.notices...)
@@ -145,6 +150,7 @@ func Run(cfg Config, srcs []Source) *Result {
 				res.Docs[srcs[i].Path] = r.doc
 			}
 		}
+		r.findings = nil // one copy of each finding, not two
 	}
 	// whole-set phase
 	var index map[string]int
@@ -329,6 +335,10 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	r.findings = Suppress(doc, r.findings, cfg.ReportUnused)
 	if cfg.Filter != nil {
 		r.findings = cfg.Filter(doc, r.findings)
+	}
+	// kept until the end of the run: no spare capacity
+	if cap(r.findings) > len(r.findings) {
+		r.findings = append([]Finding(nil), r.findings...)
 	}
 	// only what the report needs outlives the lint: the parsed document and
 	// its analyses are dropped unless asked for, and the source is kept

@@ -107,7 +107,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		// softeners
 		hedged := false
 		for _, w := range ws {
-			if l.hedges[w.Lower] {
+			if l.hedges.Has(w.Lower) {
 				hedged = true
 				break
 			}
@@ -299,8 +299,9 @@ func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 	add := func(f int, s, e int) { out = append(out, trigger{feat: f, start: base + s, end: base + e}) }
 	for i, w := range ws {
 		lw := w.Lower
-		digit := isDigitWord(w.Text)
-		isNum := digit || numberWords[lw]
+		c0 := w.Text[0]
+		digit := (c0 >= '0' && c0 <= '9' || c0 >= utf8.RuneSelf) && isDigitWord(w.Text)
+		isNum := digit || numberWords.Has(lw)
 		if isNum && okStat {
 			after := st[w.End:]
 			before := strings.TrimRight(st[:w.Start], " ")
@@ -311,10 +312,10 @@ func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 			case before != "" && strings.ContainsRune("$€£¥", lastRune(before)) && okAmount:
 				add(amount, len(before)-utf8.RuneLen(lastRune(before)), w.End)
 				continue
-			case i+1 < len(ws) && scaleWords[ws[i+1].Lower] && digit && okAmount:
+			case i+1 < len(ws) && scaleWords.Has(ws[i+1].Lower) && digit && okAmount:
 				add(amount, w.Start, ws[i+1].End)
 				continue
-			case i > 0 && approximators[ws[i-1].Lower] && !isYear(w.Text):
+			case i > 0 && approximators.Has(ws[i-1].Lower) && !isYear(w.Text):
 				add(stat, ws[i-1].Start, w.End)
 				continue
 			}
@@ -326,7 +327,7 @@ func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 			}
 			add(num, w.Start, w.End)
 		}
-		if okRank && i > 0 && strings.EqualFold(ws[i-1].Text, "the") && len(lw) >= 5 && strings.HasSuffix(lw, "est") && !notSuperlative[lw] {
+		if okRank && len(lw) >= 5 && strings.HasSuffix(lw, "est") && i > 0 && ws[i-1].Lower == "the" && !notSuperlative.Has(lw) {
 			add(rank, ws[i-1].Start, w.End)
 		}
 	}
@@ -385,14 +386,14 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		for k < len(rest) && k < 2 && isDeterminer(rest[k].Text) {
 			k++
 		}
-		if k < len(rest) && !l.vague[rest[k].Lower] {
+		if k < len(rest) && !l.vague.Has(rest[k].Lower) {
 			return "according to " + rest[k].Text, true
 		}
 	}
 	// a named source: "a Eurostat report", "data from the OECD", "the study found"
 	for i, w := range ws {
 		lw := w.Lower
-		if !l.sources[lw] {
+		if !l.sources.Has(lw) {
 			continue
 		}
 		if i > 0 && lex.IsCapitalized(ws[i-1].Text) && i-1 > 0 {
@@ -407,7 +408,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 				return w.Text + " " + ws[i+1].Text + " " + ws[k].Text, false
 			}
 		}
-		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") && i+1 < len(ws) && l.verbs[ws[i+1].Lower] {
+		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") && i+1 < len(ws) && l.verbs.Has(ws[i+1].Lower) {
 			return "the " + w.Text, true
 		}
 	}
@@ -419,7 +420,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 	// a reporting verb with a speaker who is not vague
 	for i, w := range ws {
 		lw := w.Lower
-		if !l.verbs[lw] {
+		if !l.verbs.Has(lw) {
 			continue
 		}
 		// a passive without an agent ("it is believed", "was reported")
@@ -439,15 +440,15 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		vague, named, definite := false, false, false
 		for k, sw := range subj {
 			ls := sw.Lower
-			if l.vague[ls] {
+			if l.vague.Has(ls) {
 				vague = true
 			}
-			if lex.IsCapitalized(sw.Text) && !l.vague[ls] {
+			if lex.IsCapitalized(sw.Text) && !l.vague.Has(ls) {
 				if lo+k > 0 || i == lo+k+1 {
 					named = true // a name, or a capitalised subject right before the verb
 				}
 			}
-			if pronouns[ls] || l.sources[ls] && !l.vague[ls] {
+			if pronouns.Has(ls) || l.sources.Has(ls) && !l.vague.Has(ls) {
 				definite = true
 			}
 			switch ls {
@@ -461,11 +462,11 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 			strings.ContainsRune(",\"”’'", lastRune(before)) {
 			nx := ws[i+1].Text
 			lnx := strings.ToLower(nx)
-			if !l.vague[lnx] && (lex.IsCapitalized(nx) || pronouns[lnx] || lnx == "the" || lnx == "a" || lnx == "its") {
+			if !l.vague.Has(lnx) && (lex.IsCapitalized(nx) || pronouns.Has(lnx) || lnx == "the" || lnx == "a" || lnx == "its") {
 				named = true
 			}
 		}
-		if ambiguousVerbs[lw] {
+		if ambiguousVerbs.Has(lw) {
 			// "TV shows", "news reports": a verb only before "that", after a
 			// name or pronoun, or closing the sentence (", the government
 			// believes.")
@@ -475,7 +476,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 				next = ws[i+1].Lower
 			}
 			closing := rest == "" || strings.Trim(rest, ".!?\"'”’)") == "" || strings.HasPrefix(rest, ",")
-			if next != "that" && !closing && !(i > 0 && (lex.IsCapitalized(ws[i-1].Text) || pronouns[ws[i-1].Lower])) &&
+			if next != "that" && !closing && !(i > 0 && (lex.IsCapitalized(ws[i-1].Text) || pronouns.Has(ws[i-1].Lower))) &&
 				!(i+1 < len(ws) && lex.IsCapitalized(ws[i+1].Text)) {
 				continue
 			}

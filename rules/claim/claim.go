@@ -80,12 +80,12 @@ type lists struct {
 	patFeat  []int // pattern index → feature index
 	features []feature
 	byID     map[string]int
-	verbs    map[string]bool
+	verbs    lex.Set
 	accord   *lex.Matcher
-	sources  map[string]bool
+	sources  lex.Set
 	weasel   *lex.Matcher
-	vague    map[string]bool
-	hedges   map[string]bool
+	vague    lex.Set
+	hedges   lex.Set
 	opinion  *lex.Matcher
 }
 
@@ -138,13 +138,7 @@ var load = sync.OnceValue(func() *lists {
 	for i, h := range heads {
 		sec[h] = bodies[i]
 	}
-	set := func(ws []string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range ws {
-			m[strings.ToLower(w)] = true
-		}
-		return m
-	}
+	set := func(ws []string) lex.Set { return lex.NewSet(ws...) }
 	l.verbs = set(sec["verb"])
 	l.accord = lex.NewMatcher(sec["according"])
 	l.sources = set(sec["source"])

@@ -141,7 +141,7 @@ func contactBlocks(d *draft.Document) []*cblock {
 			if section >= 0 && b.Level <= section {
 				section = -1
 			}
-			if contactHeadings[strings.ToLower(strings.Trim(b.Text, ":. "))] {
+			if contactHeadings.Has(strings.ToLower(strings.Trim(b.Text, ":. "))) {
 				section = max(b.Level, 1)
 			}
 			continue
@@ -182,7 +182,7 @@ func readsAsProse(t string) bool {
 	ws := lex.Words(t)
 	n := 0
 	for _, w := range ws {
-		if functionWords[w.Text] {
+		if functionWords.Has(w.Text) {
 			n++
 		}
 	}
@@ -736,7 +736,7 @@ func ccTLDCountry(host string) string {
 	if tld == "uk" {
 		return "GB"
 	}
-	if tld == "eu" || genericCC[tld] && tld != "it" && tld != "is" {
+	if tld == "eu" || genericCC.Has(tld) && tld != "it" && tld != "is" {
 		return ""
 	}
 	cc := strings.ToUpper(tld)

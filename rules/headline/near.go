@@ -39,7 +39,7 @@ func contentWords(key string) []string {
 	var out []string
 	for _, f := range strings.Fields(key) {
 		w := strings.Trim(strings.ToLower(f), ",.;:!?()[]{}\"'`*_")
-		if w == "" || stopwords[w] || w == "-" || w == "–" || w == "—" || w == "|" || w == "/" || w == ":" {
+		if w == "" || stopwords.Has(w) || w == "-" || w == "–" || w == "—" || w == "|" || w == "/" || w == ":" {
 			continue
 		}
 		if len(w) >= 5 {

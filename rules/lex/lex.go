@@ -168,17 +168,74 @@ func IsCapitalized(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// Set is a set of lower-case words.
-type Set map[string]bool
+// Set is a set of lower-case words. Has answers most words that are not in
+// it from a small bit filter, without hashing the whole word.
+type Set struct {
+	m map[string]struct{}
+	f Filter
+}
 
 // NewSet builds a set from words (lower-cased).
 func NewSet(ws ...string) Set {
-	s := make(Set, len(ws))
+	s := Set{m: make(map[string]struct{}, len(ws))}
 	for _, w := range ws {
-		s[strings.ToLower(w)] = true
+		s.Add(w)
 	}
 	return s
 }
+
+// Add puts a word (lower-cased) in the set.
+func (s *Set) Add(w string) {
+	if s.m == nil {
+		s.m = map[string]struct{}{}
+	}
+	w = strings.ToLower(w)
+	s.m[w] = struct{}{}
+	s.f.Add(w)
+}
+
+// AddExact puts a word in the set as it is written (for sets matched with
+// their case).
+func (s *Set) AddExact(w string) {
+	if s.m == nil {
+		s.m = map[string]struct{}{}
+	}
+	s.m[w] = struct{}{}
+	s.f.Add(w)
+}
+
+// Has reports whether w (lower case) is in the set.
+func (s *Set) Has(w string) bool {
+	if !s.f.May(w) {
+		return false
+	}
+	_, ok := s.m[w]
+	return ok
+}
+
+// Len is the number of words in the set.
+func (s *Set) Len() int { return len(s.m) }
+
+// Filter is a 4,096-bit filter of words keyed by their length and first,
+// middle and last bytes: May is false for most words that were never added,
+// and never false for one that was.
+type Filter [64]uint64
+
+func filterKey(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])*0x85ebca6b ^ uint32(w[n-1])*0xc2b2ae35 ^ uint32(w[n/2])*0x27d4eb2f
+	h ^= h >> 15
+	return h & 4095
+}
+
+// Add puts w in the filter.
+func (f *Filter) Add(w string) { k := filterKey(w); f[k>>6] |= 1 << (k & 63) }
+
+// May reports whether w may have been added.
+func (f *Filter) May(w string) bool { k := filterKey(w); return f[k>>6]&(1<<(k&63)) != 0 }
 
 // ParseList reads a word-list file: one entry a line, # comments and blank
 // lines ignored.

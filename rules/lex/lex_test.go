@@ -123,3 +123,23 @@ func TestMatcherAgainstNaive(t *testing.T) {
 		}
 	}
 }
+
+func TestSetHas(t *testing.T) {
+	in := []string{"the", "a", "über", "x", "", "according", "TK"}
+	s := NewSet(in...)
+	for _, w := range in {
+		if !s.Has(strings.ToLower(w)) {
+			t.Errorf("%q added but not found", w)
+		}
+	}
+	for _, w := range []string{"then", "b", "uber", "accordingly", "TK"} {
+		if s.Has(w) {
+			t.Errorf("%q found but never added", w)
+		}
+	}
+	var e Set
+	e.AddExact("TK")
+	if !e.Has("TK") || e.Has("tk") {
+		t.Error("AddExact must keep case")
+	}
+}

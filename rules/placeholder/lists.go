@@ -2,6 +2,8 @@ package placeholder
 
 import (
 	"strings"
+
+	"github.com/draftlint/draftlint/rules/lex"
 )
 
 // sections parses a word-list file with [section] headers into its
@@ -32,4 +34,13 @@ func toSet(ws []string, fold bool) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// exactSet is a set whose words keep their case.
+func exactSet(ws []string) lex.Set {
+	var s lex.Set
+	for _, w := range ws {
+		s.AddExact(w)
+	}
+	return s
 }

@@ -90,8 +90,11 @@ func explainRun(r fillerRun) string {
 		r.filler, r.words, r.strong)
 }
 
-func classOf(voc map[string]wordClass, lower string) wordClass {
-	if c, ok := voc[lower]; ok {
+func classOf(voc *vocabulary, lower string) wordClass {
+	if !voc.f.May(lower) {
+		return other
+	}
+	if c, ok := voc.m[lower]; ok {
 		return c
 	}
 	return other
@@ -113,7 +116,7 @@ func latinish(w string) bool {
 
 // loremRuns finds filler in a block: whole sentences that are mostly filler
 // vocabulary, and runs of filler words inside other sentences.
-func loremRuns(b *draft.Block, blockWords []lex.Word, voc map[string]wordClass) []fillerRun {
+func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerRun {
 	var out []fillerRun
 	sents := b.Sentences
 	if len(sents) == 0 {

@@ -30,7 +30,7 @@ not markers. In Markdown, Jekyll and Hugo tags ({% include %}, {{< figure >}},
 }
 
 type markerData struct {
-	exact   map[string]bool
+	exact   lex.Set // case kept
 	phrases *lex.Matcher
 	accept  *lex.Matcher
 	mention map[string]bool
@@ -40,7 +40,7 @@ type markerData struct {
 var markers = sync.OnceValue(func() *markerData {
 	s := sections(mustRead("markers.txt"))
 	md := &markerData{
-		exact:   toSet(s["exact"], false),
+		exact:   exactSet(s["exact"]),
 		phrases: lex.NewMatcher(s["phrase"]),
 		accept:  lex.NewMatcher(s["accept"]),
 		mention: toSet(s["mention"], true),
@@ -118,7 +118,7 @@ func blockMarkers(d *draft.Document, bi int, md *markerData) []hit {
 	for k, w := range ws {
 		word := w.Text
 		switch {
-		case md.exact[word]:
+		case md.exact.Has(word):
 			if isAccepted(w.Start, w.End) || !standalone(t, w.Start, w.End) {
 				continue
 			}

@@ -32,16 +32,25 @@ func words(list string) []string {
 }
 
 // vocab is the lorem vocabulary, built once on first use.
-var vocab = sync.OnceValue(func() map[string]wordClass {
-	m := map[string]wordClass{}
+var vocab = sync.OnceValue(func() *vocabulary {
+	v := &vocabulary{m: map[string]wordClass{}}
 	for _, w := range words(mustRead("lorem-strong.txt")) {
-		m[strings.ToLower(w)] = strong
+		v.m[strings.ToLower(w)] = strong
+		v.f.Add(strings.ToLower(w))
 	}
 	for _, w := range words(mustRead("lorem-weak.txt")) {
-		m[strings.ToLower(w)] = weak
+		v.m[strings.ToLower(w)] = weak
+		v.f.Add(strings.ToLower(w))
 	}
-	return m
+	return v
 })
+
+// vocabulary classes words; its filter answers most English words without
+// a map lookup.
+type vocabulary struct {
+	m map[string]wordClass
+	f lex.Filter
+}
 
 var fillerPhrases = sync.OnceValue(func() *lex.Matcher {
 	return lex.NewMatcher(lex.ParseList(mustRead("filler-phrases.txt")))
