@@ -36,7 +36,9 @@ var version = ""
 
 func main() {
 	stop := profile()
+	untune := tuneMemory()
 	code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+	untune()
 	stop()
 	os.Exit(code)
 }
