@@ -59,10 +59,8 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		return nil
 	}
 	norm := lex.BlockNorm(d, bi)
-	feats := l.matcher.Find(norm, len(t))
-	weasels := l.weasel.Find(norm, len(t))
-	accords := l.accord.Find(norm, len(t))
-	opinions := l.opinion.Find(norm, len(t))
+	found := l.all.FindGroups(norm, len(t), l.groups[:])
+	feats, weasels, accords, opinions := found[0], found[1], found[2], found[3]
 	blockWords := lex.BlockWords(d, bi)
 	out := make([]sentenceInfo, len(b.Sentences))
 	// matches are sorted by start, like sentences: each list is walked once

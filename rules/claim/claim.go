@@ -87,6 +87,10 @@ type lists struct {
 	vague    lex.Set
 	hedges   lex.Set
 	opinion  *lex.Matcher
+	// all holds the phrases of matcher, weasel, accord and opinion in
+	// that order, so that a block is scanned once for the four
+	all    *lex.Matcher
+	groups [4]lex.Group
 }
 
 func sections(text string) (heads []string, bodies [][]string) {
@@ -146,6 +150,12 @@ var load = sync.OnceValue(func() *lists {
 	l.vague = set(sec["vague"])
 	l.hedges = set(sec["hedge"])
 	l.opinion = lex.NewMatcher(sec["opinion"])
+	var all []string
+	for g, m := range []*lex.Matcher{l.matcher, l.weasel, l.accord, l.opinion} {
+		l.groups[g] = lex.Group{From: len(all), To: len(all) + len(m.Patterns)}
+		all = append(all, m.Patterns...)
+	}
+	l.all = lex.NewMatcher(all)
 	return l
 })
 

@@ -143,3 +143,31 @@ func TestSetHas(t *testing.T) {
 		t.Error("AddExact must keep case")
 	}
 }
+
+func TestFindGroupsAsSeparateMatchers(t *testing.T) {
+	lists := [][]string{{"the best", "best", "in half", "e.g."}, {"the", "best of", "half"}, {"-est", "x y", "the best of"}}
+	var all []string
+	var groups []Group
+	for _, l := range lists {
+		groups = append(groups, Group{From: len(all), To: len(all) + len(l)})
+		all = append(all, l...)
+	}
+	merged := NewMatcher(all)
+	tokens := []string{"the", "best", "of", "in", "half", "e.g.", "x", "y", "-est", "THE"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for k := rng.IntN(10); k >= 0; k-- {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+			b.WriteString([]string{" ", "  ", ", ", "-", ""}[rng.IntN(5)])
+		}
+		text := b.String()
+		n := Normalize(text)
+		got := merged.FindGroups(&n, len(text), groups)
+		for g, l := range lists {
+			if want := NewMatcher(l).Find(&n, len(text)); fmt.Sprint(got[g]) != fmt.Sprint(want) {
+				t.Fatalf("%q group %d:\n got  %v\n want %v", text, g, got[g], want)
+			}
+		}
+	}
+}

@@ -284,11 +284,41 @@ type Match struct {
 // Find returns the leftmost-longest, non-overlapping whole-word matches in
 // n (a normalised text), with offsets in the original text of length origLen.
 func (m *Matcher) Find(n *Normalized, origLen int) []Match {
+	cs := m.candidates(n)
+	if len(cs) == 0 {
+		return nil
+	}
+	return pick(n, origLen, cs, nil, 0)
+}
+
+// Group is a range of a matcher's phrases, [From, To).
+type Group struct{ From, To int }
+
+// FindGroups is Find for a matcher built from several lists of phrases one
+// after the other: the text is scanned once, and each group gets the
+// matches Find would give a matcher of its phrases alone (pattern indices
+// counted from the group's first phrase).
+func (m *Matcher) FindGroups(n *Normalized, origLen int, groups []Group) [][]Match {
+	out := make([][]Match, len(groups))
+	cs := m.candidates(n)
+	if len(cs) == 0 {
+		return out
+	}
+	for g, gr := range groups {
+		out[g] = pick(n, origLen, cs, &gr, gr.From)
+	}
+	return out
+}
+
+// cand is a phrase found at [s, e) of a normalised text.
+type cand struct{ p, s, e int }
+
+// candidates lists every whole-word occurrence of every phrase, by start.
+func (m *Matcher) candidates(n *Normalized) []cand {
 	if len(m.Patterns) == 0 || n.Text == "" {
 		return nil
 	}
 	t := n.Text
-	type cand struct{ p, s, e int }
 	var cs []cand
 	try := func(ps []int, s int) {
 		for _, p := range ps {
@@ -324,32 +354,35 @@ func (m *Matcher) Find(n *Normalized, origLen int) []Match {
 			off = s + 1
 		}
 	}
-	if len(cs) == 0 {
-		return nil
-	}
-	if len(m.odd) > 0 {
+	if len(m.odd) > 0 && len(cs) > 1 {
 		// the word scan found candidates in order of start; these not
 		sort.SliceStable(cs, func(a, b int) bool { return cs[a].s < cs[b].s })
 	}
-	// leftmost-longest (the first phrase of the list among equals),
-	// non-overlapping
+	return cs
+}
+
+// pick chooses the leftmost-longest (the first phrase of the list among
+// equals), non-overlapping candidates, of group gr only when it is set;
+// pattern indices are reported less base.
+func pick(n *Normalized, origLen int, cs []cand, gr *Group, base int) []Match {
 	var out []Match
 	last := -1
+	in := func(c cand) bool { return gr == nil || c.p >= gr.From && c.p < gr.To }
 	for i := 0; i < len(cs); {
-		c := cs[i]
-		j := i + 1
-		for j < len(cs) && cs[j].s == c.s {
-			if cs[j].e > c.e || cs[j].e == c.e && cs[j].p < c.p {
-				c = cs[j]
+		s := cs[i].s
+		best := cand{p: -1}
+		j := i
+		for ; j < len(cs) && cs[j].s == s; j++ {
+			if c := cs[j]; in(c) && (best.p < 0 || c.e > best.e || c.e == best.e && c.p < best.p) {
+				best = c
 			}
-			j++
 		}
 		i = j
-		if c.s < last {
+		if best.p < 0 || s < last {
 			continue
 		}
-		out = append(out, Match{Pattern: c.p, Start: n.Orig(c.s, origLen), End: n.OrigEnd(c.e)})
-		last = c.e
+		out = append(out, Match{Pattern: best.p - base, Start: n.Orig(best.s, origLen), End: n.OrigEnd(best.e)})
+		last = best.e
 	}
 	return out
 }
