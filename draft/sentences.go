@@ -132,7 +132,6 @@ func Sentences(text string, lines bool) []Span {
 // whose successor would start at next.
 func boundary(text string, term int, r rune, next int) bool {
 	nr, _ := utf8.DecodeRuneInString(text[next:])
-	nextWord := strings.ToLower(wordAt(text, next))
 	if unicode.IsLower(nr) {
 		return false
 	}
@@ -168,7 +167,7 @@ func boundary(text string, term int, r rune, next int) bool {
 		if unicode.IsDigit(nr) {
 			return false
 		}
-		return openers[nextWord]
+		return openers[strings.ToLower(wordAt(text, next))]
 	}
 	return true
 }
