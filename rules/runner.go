@@ -234,7 +234,21 @@ func ReadSource(path string, maxSize int64) ([]byte, error) {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	// read into a buffer of the size stat gave (one allocation), then
+	// whatever the file grew by since, up to the limit
+	data := make([]byte, st.Size(), st.Size()+1)
+	n, err := io.ReadFull(f, data)
+	data = data[:n]
+	if err == nil {
+		var probe [1]byte
+		if k, _ := f.Read(probe[:]); k > 0 { // it grew
+			var more []byte
+			more, err = io.ReadAll(io.LimitReader(f, maxSize-int64(n)))
+			data = append(append(data, probe[0]), more...)
+		}
+	} else if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		err = nil // the file shrank since stat: what is there is the draft
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,13 @@ func BlockNorm(d *draft.Document, i int) *Normalized {
 func BlockWords(d *draft.Document, i int) []Word {
 	bd := data(d)
 	if bd.words[i] == nil {
-		bd.words[i] = Words(d.Blocks[i].Text)
+		// the normalised text of an ASCII single-spaced block is the block
+		// lower-cased (white space aside): words take their lower case from it
+		lowered := ""
+		if n := BlockNorm(d, i); n.Offs == nil {
+			lowered = n.Text
+		}
+		bd.words[i] = words(d.Blocks[i].Text, lowered)
 		if bd.words[i] == nil {
 			bd.words[i] = []Word{}
 		}

@@ -20,12 +20,15 @@ type Word struct {
 
 // Words splits s into words. A word is letters and digits, with inner
 // apostrophes (' or ’) and hyphens kept when letters follow.
-func Words(s string) []Word {
+func Words(s string) []Word { return words(s, "") }
+
+// words is Words; lowered, when not empty, is s with its ASCII letters
+// lower-cased (and nothing else changed inside words).
+func words(s, lowered string) []Word {
 	out := make([]Word, 0, len(s)/6+1)
 	// lowered is s with ASCII letters lower-cased, made at the first
-	// capitalised ASCII word, so such words' Lower is a slice of it rather
-	// than an allocation each
-	var lowered string
+	// capitalised ASCII word unless given, so such words' Lower is a slice
+	// of it rather than an allocation each
 	i := 0
 	for i < len(s) {
 		c := s[i]

@@ -171,3 +171,15 @@ func TestFindGroupsAsSeparateMatchers(t *testing.T) {
 		}
 	}
 }
+
+func TestWordsFromNormalisedText(t *testing.T) {
+	for _, s := range []string{"It's A State-of-the-Art TEST, rock'n'roll 3.5", "one\ntwo\tThree `x` O'Brien", "A-b-C d'E"} {
+		n := Normalize(s)
+		if n.Offs != nil {
+			t.Fatalf("%q: not an identity normalisation", s)
+		}
+		if got, want := fmt.Sprint(words(s, n.Text)), fmt.Sprint(Words(s)); got != want {
+			t.Errorf("%q:\n got  %s\n want %s", s, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Normalized is text folded for phrase matching: lower case, every run of
@@ -96,15 +97,29 @@ var asciiFold = func() (t [128]byte) {
 
 // Normalize folds s for matching.
 func Normalize(s string) Normalized {
-	if identity(s) {
-		var b strings.Builder
-		b.Grow(len(s))
-		for i := 0; i < len(s); i++ {
-			b.WriteByte(asciiFold[s[i]])
-		}
-		return Normalized{Text: b.String(), orig: s}
+	if s == "" {
+		return Normalized{orig: s}
 	}
-	return normalizeGeneral(s)
+	// the common case in one pass: ASCII with single spaces folds byte for
+	// byte; anything else starts over with an offset table
+	b := make([]byte, len(s))
+	space := true // a leading space would be dropped
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return normalizeGeneral(s)
+		}
+		if asciiSpace[c] {
+			if space {
+				return normalizeGeneral(s)
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b[i] = asciiFold[c]
+	}
+	return Normalized{Text: unsafe.String(&b[0], len(b)), orig: s}
 }
 
 // normalizeGeneral is Normalize with an offset table, for any text.
