@@ -179,14 +179,14 @@ var functionWords = lex.NewSet("the", "and", "of", "in", "has", "have", "is", "a
 // readsAsProse: a sentence of six or more words with two or more function
 // words; an address on one line has none.
 func readsAsProse(t string) bool {
-	ws := lex.Words(t)
-	n := 0
-	for _, w := range ws {
-		if functionWords.Has(w.Text) {
+	words, n := 0, 0
+	lex.EachWord(t, func(w string) {
+		words++
+		if functionWords.Has(w) {
 			n++
 		}
-	}
-	return len(ws) >= 6 && n >= 2
+	})
+	return words >= 6 && n >= 2
 }
 
 func (c *cblock) merge(o *cblock) {

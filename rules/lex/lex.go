@@ -29,63 +29,95 @@ func words(s, lowered string) []Word {
 	// lowered is s with ASCII letters lower-cased, made at the first
 	// capitalised ASCII word unless given, so such words' Lower is a slice
 	// of it rather than an allocation each
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !asciiWord[c] {
-				i++
-				continue
-			}
-		} else if r, w := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
-			i += w
-			continue
-		}
-		start := i
-		upper, ascii := false, true
-		for i < len(s) {
-			c = s[i]
-			if c < utf8.RuneSelf {
-				if asciiWord[c] {
-					if c >= 'A' && c <= 'Z' {
-						upper = true
-					}
-					i++
-					continue
-				}
-				if (c == '\'' || c == '-') && i+1 < len(s) && nextIsLetter(s, i+1) {
-					i++
-					continue
-				}
-				break
-			}
-			ascii = false
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				upper = upper || unicode.IsUpper(r)
-				i += w
-				continue
-			}
-			if r == '’' && i+w < len(s) && nextIsLetter(s, i+w) {
-				i += w
-				continue
-			}
+	for i := 0; i < len(s); {
+		start, end, upper, ascii := nextWord(s, i)
+		if start < 0 {
 			break
 		}
-		t := s[start:i]
+		i = end
+		t := s[start:end]
 		lower := t
 		switch {
 		case upper && ascii:
 			if lowered == "" {
 				lowered = asciiLower(s)
 			}
-			lower = lowered[start:i]
+			lower = lowered[start:end]
 		case upper:
 			lower = strings.ToLower(t)
 		}
-		out = append(out, Word{Text: t, Lower: lower, Start: start, End: i})
+		out = append(out, Word{Text: t, Lower: lower, Start: start, End: end})
 	}
 	return out
+}
+
+// EachWord calls fn with each word of s (as Words splits them), without
+// making a list.
+func EachWord(s string, fn func(w string)) {
+	for i := 0; i < len(s); {
+		start, end, _, _ := nextWord(s, i)
+		if start < 0 {
+			return
+		}
+		fn(s[start:end])
+		i = end
+	}
+}
+
+// nextWord finds the first word of s at or after i: its range, whether it
+// has upper-case letters and whether it is all ASCII; start is -1 when
+// there is none.
+func nextWord(s string, i int) (start, end int, upper, ascii bool) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += w
+	}
+	if i >= len(s) {
+		return -1, -1, false, false
+	}
+	start = i
+	ascii = true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if c >= 'A' && c <= 'Z' {
+					upper = true
+				}
+				i++
+				continue
+			}
+			if (c == '\'' || c == '-') && i+1 < len(s) && nextIsLetter(s, i+1) {
+				i++
+				continue
+			}
+			break
+		}
+		ascii = false
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			upper = upper || unicode.IsUpper(r)
+			i += w
+			continue
+		}
+		if r == '’' && i+w < len(s) && nextIsLetter(s, i+w) {
+			i += w
+			continue
+		}
+		break
+	}
+	return start, i, upper, ascii
 }
 
 // asciiLower lower-cases the ASCII letters of s, leaving other bytes as
