@@ -170,7 +170,8 @@ type Document struct {
 	Comments []Comment
 	// BodyStart is the offset where the body begins (after a BOM and front matter).
 	BodyStart int
-	lines     []int // offsets where lines start
+	lines     []int      // offsets where lines start
+	marks     []runeMark // character counts at checkpoints, for long lines
 	bom       int
 	memo      map[string]any
 }
@@ -237,7 +238,45 @@ func (d *Document) Position(off int) Position {
 	if l == 0 && d.bom > 0 && off >= d.bom {
 		start = d.bom
 	}
-	return Position{Line: l + 1, Column: utf8.RuneCount(d.Src[start:off]) + 1}
+	if off-start <= longLine {
+		return Position{Line: l + 1, Column: utf8.RuneCount(d.Src[start:off]) + 1}
+	}
+	// a long line: count from checkpoints, so that many findings on one
+	// line of megabytes do not each count from its start
+	return Position{Line: l + 1, Column: d.runesBefore(off) - d.runesBefore(start) + 1}
+}
+
+// longLine is the line length past which columns are counted from
+// checkpoints.
+const longLine = 4096
+
+// runeMark says that runes characters stand before byte off (a character
+// boundary).
+type runeMark struct{ off, runes int }
+
+// runesBefore counts the characters of Src before byte off (a character
+// boundary), from checkpoints made every longLine bytes on first use.
+func (d *Document) runesBefore(off int) int {
+	if d.marks == nil {
+		d.marks = []runeMark{{0, 0}}
+		n, next := 0, longLine
+		for i := 0; i < len(d.Src); {
+			if i >= next {
+				d.marks = append(d.marks, runeMark{i, n})
+				next = i + longLine
+			}
+			if d.Src[i] < utf8.RuneSelf {
+				i++
+			} else {
+				_, w := utf8.DecodeRune(d.Src[i:])
+				i += w
+			}
+			n++
+		}
+	}
+	k := sort.Search(len(d.marks), func(i int) bool { return d.marks[i].off > off }) - 1
+	m := d.marks[k]
+	return m.runes + utf8.RuneCount(d.Src[m.off:off])
 }
 
 // LineCount is the number of lines in the source.

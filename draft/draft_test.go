@@ -3,6 +3,7 @@ package draft
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // locate finds word in the prose of d and returns its source offset
@@ -161,5 +162,39 @@ func TestSentences(t *testing.T) {
 func TestBinary(t *testing.T) {
 	if !IsBinary([]byte("abc\x00def")) || IsBinary([]byte("plain text")) {
 		t.Fatal("IsBinary is wrong")
+	}
+}
+
+// Columns on lines longer than the checkpoint span must equal a count from
+// the line's start, with multi-byte characters, invalid bytes and a BOM.
+func TestPositionOnLongLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeffshort line\n")
+	pieces := []string{"word ", "ünï ", "\xff", "€", "😀 ", "a", "\xe2\x82"}
+	for i := 0; b.Len() < 30000; i++ {
+		b.WriteString(pieces[(i*7+i/3)%len(pieces)])
+		if i%2500 == 2499 {
+			b.WriteString("\n")
+		}
+	}
+	src := []byte(b.String())
+	d := Parse("a.txt", src, Text)
+	lineStart := 0
+	line := 1
+	for off := 0; off <= len(src); off++ {
+		if off > 0 && src[off-1] == '\n' {
+			lineStart, line = off, line+1
+		}
+		if off < len(src) && !utf8.RuneStart(src[off]) {
+			continue // offsets fall on character boundaries
+		}
+		start := lineStart
+		if line == 1 && off >= 3 {
+			start = 3 // the BOM is not a character
+		}
+		want := Position{Line: line, Column: utf8.RuneCount(src[start:off]) + 1}
+		if got := d.Position(off); got != want {
+			t.Fatalf("offset %d: %+v, want %+v", off, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +64,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 	feats, weasels, accords, opinions := found[0], found[1], found[2], found[3]
 	blockWords := lex.BlockWords(d, bi)
 	out := make([]sentenceInfo, len(b.Sentences))
+	seen := make([]uint8, len(l.features))
 	// matches are sorted by start, like sentences: each list is walked once
 	fi, wi, oi := 0, 0, 0
 	inQuote := false
@@ -101,7 +103,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 				s.weasels = append(s.weasels, m)
 			}
 		}
-		s.score = score(l, s.triggers)
+		s.score = score(l, s.triggers, seen)
 		// softeners
 		hedged := false
 		for _, w := range ws {
@@ -209,23 +211,24 @@ func quoteOpenAfter(s string, open bool) bool {
 }
 
 // score sums the features' weights: a feature's first trigger counts in
-// full, its second half, more nothing.
-func score(l *lists, ts []trigger) float64 {
+// full, its second half, more nothing. seen is zero on entry (one count per
+// feature) and is left zero.
+func score(l *lists, ts []trigger, seen []uint8) float64 {
 	total := 0.0
-	for i, t := range ts {
-		n := 0
-		for _, u := range ts[:i] {
-			if u.feat == t.feat {
-				n++
-			}
-		}
+	for _, t := range ts {
 		w := l.features[t.feat].weight
-		switch n {
+		switch seen[t.feat] {
 		case 0:
 			total += w
 		case 1:
 			total += w / 2
 		}
+		if seen[t.feat] < 2 {
+			seen[t.feat]++
+		}
+	}
+	for _, t := range ts {
+		seen[t.feat] = 0
 	}
 	return total
 }
@@ -376,7 +379,9 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		if m.Start < sp.Start || m.End > sp.End {
 			continue
 		}
-		rest := lex.Words(b.Text[m.End:sp.End])
+		// the sentence's words after the phrase (offsets in the block)
+		k0 := sort.Search(len(ws), func(i int) bool { return ws[i].Start >= m.End })
+		rest := ws[k0:min(len(ws), k0+3)]
 		if len(rest) == 0 {
 			continue
 		}
@@ -496,7 +501,11 @@ func isDeterminer(w string) bool {
 
 // citation: [1], [12], [^1], ^1, ¹, (Smith 2023), (Smith et al., 2021), (Source: X).
 func citation(s string) bool {
+	noClose := false
 	for i := 0; i < len(s); i++ {
+		if noClose && s[i] == '(' {
+			continue
+		}
 		switch s[i] {
 		case '[':
 			j := i + 1
@@ -517,6 +526,10 @@ func citation(s string) bool {
 		case '(':
 			end := strings.IndexByte(s[i:], ')')
 			if end < 0 {
+				// no parenthesis closes after this one, nor after any later
+				// one: stop looking for them (a sentence of many "(" would
+				// otherwise be searched to its end from each)
+				noClose = true
 				continue
 			}
 			inner := s[i+1 : i+end]
