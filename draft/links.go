@@ -34,16 +34,39 @@ func extractLinks(b *Block) {
 	if strings.IndexByte(t, '.') < 0 {
 		return
 	}
-	var masks []Span
+	// the text already taken by a link (a bit per byte), so that a block
+	// of many links is scanned in linear time; links with empty text take
+	// the position they stand at
+	var masks []Span // what this scan found, to blank out of the prose
+	var taken []uint64
+	var empties []int
+	take := func(s, e int) {
+		if taken == nil {
+			taken = make([]uint64, len(t)/64+1)
+		}
+		for i := s; i < e; i++ {
+			taken[i>>6] |= 1 << (i & 63)
+		}
+	}
+	for _, l := range b.Links {
+		if !l.Bare {
+			if l.TextStart == l.TextEnd {
+				empties = append(empties, l.TextStart)
+			}
+			take(max(0, l.TextStart), min(len(t), l.TextEnd))
+		}
+	}
 	covered := func(s, e int) bool {
-		for _, m := range masks {
-			if s < m.End && m.Start < e {
+		for _, p := range empties {
+			if s < p && p < e {
 				return true
 			}
 		}
-		for _, l := range b.Links {
-			if s < l.TextEnd && l.TextStart < e && !l.Bare {
-				return true
+		if taken != nil {
+			for i := s; i < e; i++ {
+				if taken[i>>6]&(1<<(i&63)) != 0 {
+					return true
+				}
 			}
 		}
 		return false
@@ -54,6 +77,7 @@ func extractLinks(b *Block) {
 		}
 		b.Links = append(b.Links, Link{URL: t[s:e], Start: b.Src(s), End: b.SrcEnd(e), TextStart: s, TextEnd: e, Email: email, Bare: bare})
 		if !bare {
+			take(s, e)
 			masks = append(masks, Span{s, e})
 		}
 	}

@@ -45,6 +45,10 @@ func TestBadInputMatrix(t *testing.T) {
 			// sentence's triggers against each other, took minutes here
 			return write(t, d, "run-on.md", bytes.Repeat([]byte("the market grew by 40% and TK said the biggest lorem ipsum dolor "), 32000))
 		}, 1, "rule placeholder/marker: 31000 more findings not shown"},
+		{"2 MB of e-mail addresses and bare domains on one line", func(t *testing.T, d string) string {
+			// each link was checked against every link before it
+			return write(t, d, "links.md", bytes.Repeat([]byte("mail a@b.de or see www.foo.de and c@d.fr "), 50000))
+		}, 1, ""},
 		{"a million headings", func(t *testing.T, d string) string {
 			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))
 		}, 1, "skipped: 1000000 lines"},
