@@ -198,3 +198,36 @@ func TestPositionOnLongLines(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph with more brackets than goldmark parses in linear time is read
+// as plain text: its words keep their brackets and positions, and the
+// paragraphs around it keep their links.
+func TestBracketGuard(t *testing.T) {
+	heavy := strings.Repeat("[x] ", maxBrackets)
+	src := "See [the site](https://a.example.org/) first.\n\n" + heavy + "TK here\n\nThen [more](https://b.example.org/).\n"
+	d := Parse("a.md", []byte(src), Markdown)
+	var texts []string
+	links := 0
+	for _, b := range d.Blocks {
+		texts = append(texts, b.Text)
+		for _, l := range b.Links {
+			if !l.Bare {
+				links++
+			}
+		}
+	}
+	if len(d.Blocks) != 3 {
+		t.Fatalf("%d blocks", len(d.Blocks))
+	}
+	if !strings.HasPrefix(texts[1], "[x] [x]") || !strings.HasSuffix(texts[1], "TK here") {
+		t.Errorf("heavy paragraph read as %.40q…", texts[1])
+	}
+	if links != 2 {
+		t.Errorf("%d links, want the 2 outside the heavy paragraph", links)
+	}
+	off := strings.Index(src, "TK here")
+	b := d.Blocks[1]
+	if got := b.Src(strings.Index(b.Text, "TK here")); got != off {
+		t.Errorf("TK maps to %d, want %d", got, off)
+	}
+}

@@ -82,9 +82,30 @@ func extractLinks(b *Block) {
 		}
 	}
 	// URLs with a scheme or www.
+	// the next "://" and "www." at or after i, each searched for again only
+	// once i has passed it (searching both from every URL made a block of
+	// many URLs of one kind quadratic)
+	nextScheme, nextWWW := -2, -2
 	for i := 0; i < len(t); {
-		k := strings.Index(t[i:], "://")
-		w := indexFoldWWW(t[i:])
+		if nextScheme != -1 && nextScheme < i {
+			nextScheme = strings.Index(t[i:], "://")
+			if nextScheme >= 0 {
+				nextScheme += i
+			}
+		}
+		if nextWWW != -1 && nextWWW < i {
+			nextWWW = indexFoldWWW(t[i:])
+			if nextWWW >= 0 {
+				nextWWW += i
+			}
+		}
+		k, w := -1, -1
+		if nextScheme >= 0 {
+			k = nextScheme - i
+		}
+		if nextWWW >= 0 {
+			w = nextWWW - i
+		}
 		if k < 0 && w < 0 {
 			break
 		}

@@ -37,7 +37,7 @@ func parseMarkdown(d *Document) {
 			}
 		}
 	}
-	root := mdParser.Parse(text.NewReader(in), parser.WithContext(parser.NewContext()))
+	root := mdParser.Parse(text.NewReader(bracketGuard(in, body)), parser.WithContext(parser.NewContext()))
 	w := &mdWalker{d: d, src: in}
 	w.walkBlocks(root, false, false)
 	if d.Title < 0 {
@@ -50,6 +50,61 @@ func parseMarkdown(d *Document) {
 			}
 		}
 	}
+}
+
+// maxBrackets is the number of square brackets past which a paragraph is
+// given to goldmark without them: its link parsing takes time quadratic in
+// the brackets of one paragraph (nested "[[[…]]]" or thousands of link
+// reference definitions in a row took a minute for 2 MB). No article has
+// a paragraph with this many.
+const maxBrackets = 2000
+
+// bracketGuard returns in, or a copy in which the square brackets of every
+// paragraph (run of non-blank lines from offset body on) that has more than
+// maxBrackets of them are parentheses, which mean nothing to Markdown on
+// their own: such a paragraph is read as plain text.
+// The walker still reads the text from in, so the prose keeps its brackets
+// and every offset stays put.
+func bracketGuard(in []byte, body int) []byte {
+	if bytes.Count(in[body:], []byte{'['}) <= maxBrackets {
+		return in
+	}
+	out := in
+	copied := false
+	paraStart, n := body, 0
+	flush := func(end int) {
+		if n > maxBrackets {
+			if !copied {
+				out = append([]byte(nil), in...)
+				copied = true
+			}
+			for i := paraStart; i < end; i++ {
+				switch out[i] {
+				case '[':
+					out[i] = '('
+				case ']':
+					out[i] = ')'
+				}
+			}
+		}
+	}
+	for i := body; i < len(in); {
+		e := bytes.IndexByte(in[i:], '\n')
+		next := len(in)
+		if e >= 0 {
+			next = i + e + 1
+		}
+		line := in[i:next]
+		if len(bytes.TrimSpace(line)) == 0 {
+			flush(i)
+			paraStart, n = next, 0
+		} else {
+			n += bytes.Count(line, []byte{'['}) + bytes.Count(line, []byte{']'})
+		}
+		i = next
+	}
+	flush(len(in))
+	return out
 }
 
 type mdWalker struct {

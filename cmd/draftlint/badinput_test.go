@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +49,17 @@ func TestBadInputMatrix(t *testing.T) {
 		{"2 MB of e-mail addresses and bare domains on one line", func(t *testing.T, d string) string {
 			// each link was checked against every link before it
 			return write(t, d, "links.md", bytes.Repeat([]byte("mail a@b.de or see www.foo.de and c@d.fr "), 50000))
+		}, 1, ""},
+		{"nested brackets, 200,000 deep", func(t *testing.T, d string) string {
+			// goldmark's link parser is quadratic in one paragraph's brackets
+			return write(t, d, "brackets.md", []byte(strings.Repeat("[", 200000)+"TK"+strings.Repeat("]", 200000)))
+		}, 1, ""},
+		{"90,000 link reference definitions in a row", func(t *testing.T, d string) string {
+			var b strings.Builder
+			for i := 0; i < 90000; i++ {
+				fmt.Fprintf(&b, "[r%d]: https://www.bbc.co.uk/news/%d\n", i, i)
+			}
+			return write(t, d, "refs.md", []byte(b.String()+"\nSee [r1], TK.\n"))
 		}, 1, ""},
 		{"a million headings", func(t *testing.T, d string) string {
 			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))

@@ -491,6 +491,10 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 	return "", false
 }
 
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 func isDeterminer(w string) bool {
 	switch strings.ToLower(w) {
 	case "the", "a", "an", "this", "that", "its", "their", "his", "her":
@@ -501,11 +505,10 @@ func isDeterminer(w string) bool {
 
 // citation: [1], [12], [^1], ^1, ¹, (Smith 2023), (Smith et al., 2021), (Source: X).
 func citation(s string) bool {
-	noClose := false
+	// the next ")" at or after i (-1: none), found again only once passed,
+	// so a sentence of many parentheses is scanned once
+	nextClose := -2
 	for i := 0; i < len(s); i++ {
-		if noClose && s[i] == '(' {
-			continue
-		}
 		switch s[i] {
 		case '[':
 			j := i + 1
@@ -524,21 +527,25 @@ func citation(s string) bool {
 				return true
 			}
 		case '(':
-			end := strings.IndexByte(s[i:], ')')
-			if end < 0 {
-				// no parenthesis closes after this one, nor after any later
-				// one: stop looking for them (a sentence of many "(" would
-				// otherwise be searched to its end from each)
-				noClose = true
+			if nextClose != -1 && nextClose < i {
+				nextClose = strings.IndexByte(s[i:], ')')
+				if nextClose >= 0 {
+					nextClose += i
+				}
+			}
+			if nextClose < 0 {
 				continue
 			}
-			inner := s[i+1 : i+end]
-			if strings.HasPrefix(strings.ToLower(inner), "source:") || strings.HasPrefix(strings.ToLower(inner), "sources:") {
+			rest := s[i+1:]
+			if hasPrefixFold(rest, "source:") || hasPrefixFold(rest, "sources:") {
 				return true
 			}
-			ws := strings.Fields(strings.ReplaceAll(inner, ",", " "))
-			if len(ws) >= 2 && len(ws) <= 5 && lex.IsCapitalized(ws[0]) && isYear(strings.Trim(ws[len(ws)-1], "ab;")) {
-				return true
+			// (Smith 2023), (Smith et al., 2021): a few words
+			if inner := s[i+1 : nextClose]; len(inner) <= 120 {
+				ws := strings.Fields(strings.ReplaceAll(inner, ",", " "))
+				if len(ws) >= 2 && len(ws) <= 5 && lex.IsCapitalized(ws[0]) && isYear(strings.Trim(ws[len(ws)-1], "ab;")) {
+					return true
+				}
 			}
 		}
 	}

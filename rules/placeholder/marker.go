@@ -344,7 +344,9 @@ func bracketMarkers(f draft.Format, t string) []hit {
 		if c == '{' {
 			open = 2
 		}
-		j := strings.Index(t[i+open:], closeS)
+		// the closing bracket within 120 bytes (looking further from every
+		// opening bracket made a run of them quadratic)
+		j := strings.Index(t[i+open:min(len(t), i+open+120+len(closeS))], closeS)
 		if j < 0 || j > 120 {
 			continue
 		}
