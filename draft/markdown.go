@@ -187,8 +187,12 @@ func (w *mdWalker) inlineBlock(n ast.Node, k Kind, level int, inQuote bool) {
 	var bl builder
 	var links []Link
 	w.blockStart = -1
-	if n.Lines() != nil && n.Lines().Len() > 0 {
-		w.blockStart = n.Lines().At(0).Start
+	if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+		w.blockStart = ls.At(0).Start
+		// the text is at most the block's source: one allocation
+		if n := ls.At(ls.Len()-1).Stop - ls.At(0).Start; n > 0 && n <= len(w.src) {
+			bl.text.Grow(n)
+		}
 	}
 	w.inlines(n, &bl, &links)
 	b, ok := bl.block(k)
