@@ -231,3 +231,29 @@ func TestBracketGuard(t *testing.T) {
 		t.Errorf("TK maps to %d, want %d", got, off)
 	}
 }
+
+// A long run of tildes inside a line goes to goldmark as periods (its
+// strikethrough parser is quadratic in a run), a fence of tildes stays a
+// fence, and the prose keeps its tildes.
+func TestTildeGuard(t *testing.T) {
+	long := strings.Repeat("~", 5000)
+	src := "Text " + long + " TK and ~~struck~~ words.\n\n" + strings.Repeat("~", 20) + "\nTODO in code\n" + strings.Repeat("~", 20) + "\n\nAfter.\n"
+	d := Parse("a.md", []byte(src), Markdown)
+	var texts []string
+	for _, b := range d.Blocks {
+		texts = append(texts, b.Text)
+	}
+	all := strings.Join(texts, "|")
+	if !strings.Contains(all, long+" TK") {
+		t.Errorf("the run of tildes is not in the prose: %.80q", all)
+	}
+	if strings.Contains(all, "TODO") {
+		t.Errorf("the fenced code was read as prose: %q", all)
+	}
+	if !strings.Contains(all, "After.") || strings.Contains(all, "~~struck~~") {
+		t.Errorf("blocks %q", all)
+	}
+	if string(d.Src) != src {
+		t.Error("the source was changed")
+	}
+}

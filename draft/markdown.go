@@ -37,7 +37,7 @@ func parseMarkdown(d *Document) {
 			}
 		}
 	}
-	root := mdParser.Parse(text.NewReader(bracketGuard(in, body)), parser.WithContext(parser.NewContext()))
+	root := mdParser.Parse(text.NewReader(tildeGuard(bracketGuard(in, body), in, body)), parser.WithContext(parser.NewContext()))
 	w := &mdWalker{d: d, src: in}
 	w.walkBlocks(root, false, false)
 	if d.Title < 0 {
@@ -104,6 +104,53 @@ func bracketGuard(in []byte, body int) []byte {
 		i = next
 	}
 	flush(len(in))
+	return out
+}
+
+// maxTildes is the longest run of tildes inside a line given to goldmark
+// as it is: strikethrough takes one or two, and goldmark's strikethrough
+// parser takes time quadratic in the length of a run (40,000 tildes took
+// more than a second).
+const maxTildes = 16
+
+// tildeGuard returns g (the input after bracketGuard, which may be in
+// itself), or a copy in which every run of more than maxTildes tildes that
+// does not begin its line (a code fence) is made of periods, punctuation
+// that means nothing to Markdown there either.
+func tildeGuard(g, in []byte, body int) []byte {
+	run := bytes.Repeat([]byte{'~'}, maxTildes+1)
+	if !bytes.Contains(g[body:], run) {
+		return g
+	}
+	out := g
+	copied := &g[0] != &in[0] // bracketGuard made g: it may be changed in place
+	for i := body; i < len(g); {
+		k := bytes.Index(g[i:], run)
+		if k < 0 {
+			break
+		}
+		s := i + k
+		e := s
+		for e < len(g) && g[e] == '~' {
+			e++
+		}
+		i = e
+		// a run with only white space before it on its line opens a fence
+		ls := s
+		for ls > 0 && (g[ls-1] == ' ' || g[ls-1] == '\t') {
+			ls--
+		}
+		if ls == 0 || g[ls-1] == '\n' || g[ls-1] == '\r' {
+			continue
+		}
+		if !copied {
+			out = append([]byte(nil), g...)
+			copied = true
+		}
+		for j := s; j < e; j++ {
+			out[j] = '.'
+		}
+	}
 	return out
 }
 

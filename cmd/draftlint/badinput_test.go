@@ -61,6 +61,10 @@ func TestBadInputMatrix(t *testing.T) {
 			}
 			return write(t, d, "refs.md", []byte(b.String()+"\nSee [r1], TK.\n"))
 		}, 1, ""},
+		{"2 MB of tildes on one line", func(t *testing.T, d string) string {
+			// goldmark's strikethrough parser is quadratic in a run of them
+			return write(t, d, "tildes.md", []byte("TK "+strings.Repeat("~", 2_000_000)+"\n"))
+		}, 1, ""},
 		{"a million headings", func(t *testing.T, d string) string {
 			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))
 		}, 1, "skipped: 1000000 lines"},
