@@ -76,6 +76,11 @@ func key(s string) string {
 		}
 		return string(b)
 	}
+	return keyGeneral(s)
+}
+
+// keyGeneral is key for any text: decomposed, marks dropped, folded.
+func keyGeneral(s string) string {
 	s = norm.NFKD.String(s)
 	var b strings.Builder
 	space := false
