@@ -14,7 +14,7 @@ import (
 // equal.
 func appendFinding(b []byte, f *rules.Finding, prefix string) []byte {
 	in1 := prefix + "  "
-	b = append(b, "{\n"...)
+	b = append(b, '{')
 	b = appendField(b, in1, "file", true)
 	b = appendString(b, f.File)
 	b = appendIntField(b, in1, "line", f.Line)
@@ -45,7 +45,7 @@ func appendFinding(b []byte, f *rules.Finding, prefix string) []byte {
 			}
 			b = append(b, '\n')
 			b = append(b, in2...)
-			b = append(b, "{\n"...)
+			b = append(b, '{')
 			b = appendField(b, in3, "description", true)
 			b = appendString(b, fx.Description)
 			b = appendField(b, in3, "edits", false)
@@ -60,7 +60,7 @@ func appendFinding(b []byte, f *rules.Finding, prefix string) []byte {
 					}
 					b = append(b, '\n')
 					b = append(b, in4...)
-					b = append(b, "{\n"...)
+					b = append(b, '{')
 					b = appendField(b, in5, "offset", true)
 					b = strconv.AppendInt(b, int64(e.Offset), 10)
 					b = appendIntField(b, in5, "end_offset", e.EndOffset)
@@ -92,9 +92,6 @@ func appendField(b []byte, indent, name string, first bool) []byte {
 		b = append(b, ',')
 	}
 	b = append(b, '\n')
-	if first {
-		b = b[:len(b)-1] // the opening brace already ended its line
-	}
 	b = append(b, indent...)
 	b = append(b, '"')
 	b = append(b, name...)

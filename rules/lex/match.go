@@ -303,7 +303,7 @@ func (m *Matcher) Find(n *Normalized, origLen int) []Match {
 	if len(cs) == 0 {
 		return nil
 	}
-	return pick(n, origLen, cs, nil, 0)
+	return pick(n, origLen, cs, nil)
 }
 
 // Group is a range of a matcher's phrases, [From, To).
@@ -320,7 +320,7 @@ func (m *Matcher) FindGroups(n *Normalized, origLen int, groups []Group) [][]Mat
 		return out
 	}
 	for g, gr := range groups {
-		out[g] = pick(n, origLen, cs, &gr, gr.From)
+		out[g] = pick(n, origLen, cs, &gr)
 	}
 	return out
 }
@@ -377,9 +377,13 @@ func (m *Matcher) candidates(n *Normalized) []cand {
 }
 
 // pick chooses the leftmost-longest (the first phrase of the list among
-// equals), non-overlapping candidates, of group gr only when it is set;
-// pattern indices are reported less base.
-func pick(n *Normalized, origLen int, cs []cand, gr *Group, base int) []Match {
+// equals), non-overlapping candidates, of group gr only when it is set,
+// whose pattern indices then count from the group's first phrase.
+func pick(n *Normalized, origLen int, cs []cand, gr *Group) []Match {
+	base := 0
+	if gr != nil {
+		base = gr.From
+	}
 	var out []Match
 	last := -1
 	in := func(c cand) bool { return gr == nil || c.p >= gr.From && c.p < gr.To }
