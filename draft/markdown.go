@@ -113,12 +113,14 @@ func bracketGuard(in []byte, body int) []byte {
 // more than a second).
 const maxTildes = 16
 
+var tildeRun = bytes.Repeat([]byte{'~'}, maxTildes+1)
+
 // tildeGuard returns g (the input after bracketGuard, which may be in
 // itself), or a copy in which every run of more than maxTildes tildes that
 // does not begin its line (a code fence) is made of periods, punctuation
 // that means nothing to Markdown there either.
 func tildeGuard(g, in []byte, body int) []byte {
-	run := bytes.Repeat([]byte{'~'}, maxTildes+1)
+	run := tildeRun
 	if !bytes.Contains(g[body:], run) {
 		return g
 	}

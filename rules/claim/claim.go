@@ -142,13 +142,12 @@ var load = sync.OnceValue(func() *lists {
 	for i, h := range heads {
 		sec[h] = bodies[i]
 	}
-	set := func(ws []string) lex.Set { return lex.NewSet(ws...) }
-	l.verbs = set(sec["verb"])
+	l.verbs = lex.NewSet(sec["verb"]...)
 	l.accord = lex.NewMatcher(sec["according"])
-	l.sources = set(sec["source"])
+	l.sources = lex.NewSet(sec["source"]...)
 	l.weasel = lex.NewMatcher(sec["weasel"])
-	l.vague = set(sec["vague"])
-	l.hedges = set(sec["hedge"])
+	l.vague = lex.NewSet(sec["vague"]...)
+	l.hedges = lex.NewSet(sec["hedge"]...)
 	l.opinion = lex.NewMatcher(sec["opinion"])
 	var all []string
 	for g, m := range []*lex.Matcher{l.matcher, l.weasel, l.accord, l.opinion} {

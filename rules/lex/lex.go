@@ -220,14 +220,7 @@ func NewSet(ws ...string) Set {
 }
 
 // Add puts a word (lower-cased) in the set.
-func (s *Set) Add(w string) {
-	if s.m == nil {
-		s.m = map[string]struct{}{}
-	}
-	w = strings.ToLower(w)
-	s.m[w] = struct{}{}
-	s.f.Add(w)
-}
+func (s *Set) Add(w string) { s.AddExact(strings.ToLower(w)) }
 
 // AddExact puts a word in the set as it is written (for sets matched with
 // their case).

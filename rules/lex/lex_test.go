@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -56,6 +57,28 @@ func TestHeadingKey(t *testing.T) {
 	if HeadingKey("ﬁnal") != "final" { // NFKC
 		t.Error("NFKC not applied")
 	}
+}
+
+// identity is what Normalize's one-pass path decides: s normalises byte
+// for byte in place (ASCII, no leading white space, no run of two
+// white-space characters).
+func identity(s string) bool {
+	space := true // a leading space would be dropped
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if asciiSpace[c] {
+			if space {
+				return false
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	return true
 }
 
 // The identity fast path must give what the general path gives.

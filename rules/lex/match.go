@@ -56,27 +56,6 @@ func (n *Normalized) OrigEnd(i int) int {
 	return o + w
 }
 
-// identity reports whether s normalises byte for byte in place: ASCII, no
-// leading white space and no run of two white-space characters.
-func identity(s string) bool {
-	space := true // a leading space would be dropped
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return false
-		}
-		if asciiSpace[c] {
-			if space {
-				return false
-			}
-			space = true
-			continue
-		}
-		space = false
-	}
-	return true
-}
-
 var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
 
 // asciiFold maps an ASCII byte to its normalised form.

@@ -34,13 +34,15 @@ func words(list string) []string {
 // vocab is the lorem vocabulary, built once on first use.
 var vocab = sync.OnceValue(func() *vocabulary {
 	v := &vocabulary{m: map[string]wordClass{}}
-	for _, w := range words(mustRead("lorem-strong.txt")) {
-		v.m[strings.ToLower(w)] = strong
-		v.f.Add(strings.ToLower(w))
-	}
-	for _, w := range words(mustRead("lorem-weak.txt")) {
-		v.m[strings.ToLower(w)] = weak
-		v.f.Add(strings.ToLower(w))
+	for _, list := range []struct {
+		file string
+		c    wordClass
+	}{{"lorem-strong.txt", strong}, {"lorem-weak.txt", weak}} {
+		for _, w := range words(mustRead(list.file)) {
+			w = strings.ToLower(w)
+			v.m[w] = list.c
+			v.f.Add(w)
+		}
 	}
 	return v
 })
