@@ -176,8 +176,17 @@ type Document struct {
 	memo      map[string]any
 }
 
-// ForgetMemo drops every memoised analysis.
-func (d *Document) ForgetMemo() { d.memo = nil }
+// ForgetMemo drops every memoised analysis, first calling Release on each
+// that has the method (to give its memory back to a pool): nothing taken
+// from an analysis may be used after it.
+func (d *Document) ForgetMemo() {
+	for _, v := range d.memo {
+		if r, ok := v.(interface{ Release() }); ok {
+			r.Release()
+		}
+	}
+	d.memo = nil
+}
 
 // Memo returns the value build made for key, building it on first use.
 // Rules of one family share analyses through it: a document is linted by

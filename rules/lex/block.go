@@ -1,19 +1,58 @@
 package lex
 
 import (
+	"sync"
+
 	"github.com/draftlint/draftlint/draft"
 )
 
-// blockData is what rule families share about a document's blocks.
+// blockData is what rule families share about a document's blocks. The
+// blocks' words and word indexes are kept in two arrays per document, taken
+// from a pool and given back when the document forgets its analyses.
 type blockData struct {
 	norms []*Normalized
 	words [][]Word
+	arena []Word    // every block's words, block after block
+	idx   []wordPos // every block's word index
 }
+
+// the arrays of documents that are done, for the next ones
+var (
+	wordPool = sync.Pool{}
+	idxPool  = sync.Pool{}
+)
+
+// maxPooled: arrays larger than this (from a very large document) are left
+// to the collector rather than kept.
+const maxPooled = 1 << 20
 
 func data(d *draft.Document) *blockData {
 	return d.Memo("lex.blocks", func() any {
-		return &blockData{norms: make([]*Normalized, len(d.Blocks)), words: make([][]Word, len(d.Blocks))}
+		bd := &blockData{norms: make([]*Normalized, len(d.Blocks)), words: make([][]Word, len(d.Blocks))}
+		if a, ok := wordPool.Get().(*[]Word); ok {
+			bd.arena = (*a)[:0]
+		}
+		if a, ok := idxPool.Get().(*[]wordPos); ok {
+			bd.idx = (*a)[:0]
+		}
+		return bd
 	}).(*blockData)
+}
+
+// Release gives the document's arrays back to the pools. The document's
+// words and word indexes must not be used after it.
+func (bd *blockData) Release() {
+	if a := bd.arena; cap(a) > 0 && cap(a) <= maxPooled {
+		clear(a) // drop the words' strings, which point into the document
+		a = a[:0]
+		wordPool.Put(&a)
+	}
+	if a := bd.idx; cap(a) > 0 && cap(a) <= maxPooled {
+		a = a[:0]
+		idxPool.Put(&a)
+	}
+	bd.arena, bd.idx = nil, nil
+	bd.norms, bd.words = nil, nil
 }
 
 // BlockNorm is block i's normalised text, made once per document.
@@ -21,6 +60,7 @@ func BlockNorm(d *draft.Document, i int) *Normalized {
 	bd := data(d)
 	if bd.norms[i] == nil {
 		n := Normalize(d.Blocks[i].Text)
+		n.arena = &bd.idx
 		bd.norms[i] = &n
 	}
 	return bd.norms[i]
@@ -36,10 +76,9 @@ func BlockWords(d *draft.Document, i int) []Word {
 		if n := BlockNorm(d, i); n.Offs == nil {
 			lowered = n.Text
 		}
-		bd.words[i] = words(d.Blocks[i].Text, lowered)
-		if bd.words[i] == nil {
-			bd.words[i] = []Word{}
-		}
+		base := len(bd.arena)
+		bd.arena = appendWords(bd.arena, d.Blocks[i].Text, lowered)
+		bd.words[i] = bd.arena[base:len(bd.arena):len(bd.arena)]
 	}
 	return bd.words[i]
 }

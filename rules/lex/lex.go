@@ -20,12 +20,12 @@ type Word struct {
 
 // Words splits s into words. A word is letters and digits, with inner
 // apostrophes (' or ’) and hyphens kept when letters follow.
-func Words(s string) []Word { return words(s, "") }
+func Words(s string) []Word { return appendWords(make([]Word, 0, len(s)/6+1), s, "") }
 
-// words is Words; lowered, when not empty, is s with its ASCII letters
-// lower-cased (and nothing else changed inside words).
-func words(s, lowered string) []Word {
-	out := make([]Word, 0, len(s)/6+1)
+// appendWords appends the words of s to out; lowered, when not empty, is s
+// with its ASCII letters lower-cased (and nothing else changed inside
+// words).
+func appendWords(out []Word, s, lowered string) []Word {
 	// lowered is s with ASCII letters lower-cased, made at the first
 	// capitalised ASCII word unless given, so such words' Lower is a slice
 	// of it rather than an allocation each

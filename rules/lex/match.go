@@ -14,12 +14,17 @@ import (
 // produced it; it is nil when every byte maps to itself (the common case:
 // ASCII text with single spaces), which saves four bytes per byte of text.
 type Normalized struct {
-	Text   string
-	Offs   []int32
-	orig   string
-	starts []int32
-	ends   []int32
-	hashes []uint64
+	Text  string
+	Offs  []int32
+	orig  string
+	idx   []wordPos // made by wordIndex
+	arena *[]wordPos
+}
+
+// wordPos is a word of a normalised text: its range and its hash.
+type wordPos struct {
+	s, e int32
+	h    uint64
 }
 
 // Orig maps a start offset in n.Text to the original text.
@@ -156,16 +161,21 @@ func normalizeGeneral(s string) Normalized {
 }
 
 // wordIndex lists where words begin and end in n.Text and a hash of each
-// word, made once per normalised text.
-func (n *Normalized) wordIndex() (starts, ends []int32, hashes []uint64) {
-	if n.starts != nil || n.Text == "" {
-		return n.starts, n.ends, n.hashes
+// word, made once per normalised text (appended to n.arena when it is set,
+// so the blocks of a document share one array).
+func (n *Normalized) wordIndex() []wordPos {
+	if n.idx != nil || n.Text == "" {
+		return n.idx
 	}
 	t := n.Text
-	est := len(t)/5 + 1
-	starts = make([]int32, 0, est)
-	ends = make([]int32, 0, est)
-	hashes = make([]uint64, 0, est)
+	var idx []wordPos
+	base := 0
+	if n.arena != nil {
+		idx = *n.arena
+		base = len(idx)
+	} else {
+		idx = make([]wordPos, 0, len(t)/5+1)
+	}
 	for i := 0; i < len(t); {
 		c := t[i]
 		if c < utf8.RuneSelf {
@@ -201,12 +211,13 @@ func (n *Normalized) wordIndex() (starts, ends []int32, hashes []uint64) {
 			}
 			i += wj
 		}
-		starts = append(starts, int32(start))
-		ends = append(ends, int32(i))
-		hashes = append(hashes, h)
+		idx = append(idx, wordPos{int32(start), int32(i), h})
 	}
-	n.starts, n.ends, n.hashes = starts, ends, hashes
-	return starts, ends, hashes
+	if n.arena != nil {
+		*n.arena = idx
+	}
+	n.idx = idx[base:len(idx):len(idx)]
+	return n.idx
 }
 
 var asciiWord = func() (t [128]bool) {
@@ -251,19 +262,19 @@ func NewMatcher(phrases []string) *Matcher {
 		i := len(m.Patterns)
 		m.Patterns = append(m.Patterns, pat)
 		pn := Normalized{Text: pat}
-		starts, ends, hashes := pn.wordIndex()
-		if len(starts) == 0 || starts[0] != 0 {
+		ws := pn.wordIndex()
+		if len(ws) == 0 || ws[0].s != 0 {
 			m.odd = append(m.odd, i)
 			continue
 		}
-		if len(starts) >= 2 && starts[1] == ends[0]+1 && pat[ends[0]] == ' ' {
-			h := pairHash(hashes[0], hashes[1])
+		if len(ws) >= 2 && ws[1].s == ws[0].e+1 && pat[ws[0].e] == ' ' {
+			h := pairHash(ws[0].h, ws[1].h)
 			m.two[h] = append(m.two[h], i)
 			m.twoBits.add(h)
 			continue
 		}
-		m.one[hashes[0]] = append(m.one[hashes[0]], i)
-		m.oneBits.add(hashes[0])
+		m.one[ws[0].h] = append(m.one[ws[0].h], i)
+		m.oneBits.add(ws[0].h)
 	}
 	return m
 }
@@ -322,14 +333,15 @@ func (m *Matcher) candidates(n *Normalized) []cand {
 			}
 		}
 	}
-	starts, ends, hashes := n.wordIndex()
-	for k, h := range hashes {
-		s := int(starts[k])
+	ws := n.wordIndex()
+	for k := range ws {
+		w := &ws[k]
+		h, s := w.h, int(w.s)
 		if m.oneBits.has(h) {
 			try(m.one[h], s)
 		}
-		if k+1 < len(hashes) && starts[k+1] == ends[k]+1 && t[ends[k]] == ' ' {
-			if h2 := pairHash(h, hashes[k+1]); m.twoBits.has(h2) {
+		if k+1 < len(ws) && ws[k+1].s == w.e+1 && t[w.e] == ' ' {
+			if h2 := pairHash(h, ws[k+1].h); m.twoBits.has(h2) {
 				try(m.two[h2], s)
 			}
 		}

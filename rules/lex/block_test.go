@@ -1,0 +1,41 @@
+package lex
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/draftlint/draftlint/draft"
+)
+
+// The blocks' words and indexes live in arrays that a document gives back
+// to a pool when it forgets its analyses; the next document reuses them.
+func TestBlockDataReuse(t *testing.T) {
+	docs := []string{
+		"# Title One\n\nThe Council met on Monday. It's A Test.\n\n- one item\n- Two Items\n",
+		"Another draft, with “quotes” and Größe.\n\nA second paragraph of several words here.\n",
+		"# Title One\n\nThe Council met on Monday. It's A Test.\n\n- one item\n- Two Items\n",
+	}
+	for round := 0; round < 3; round++ {
+		for k, src := range docs {
+			d := draft.Parse(fmt.Sprintf("d%d.md", k), []byte(src), draft.Markdown)
+			// blocks in reverse order, so arrays are shared out of order
+			for i := len(d.Blocks) - 1; i >= 0; i-- {
+				got, want := fmt.Sprint(BlockWords(d, i)), fmt.Sprint(Words(d.Blocks[i].Text))
+				if got != want {
+					t.Errorf("round %d doc %d block %d: words\n got  %s\n want %s", round, k, i, got, want)
+				}
+				n := BlockNorm(d, i)
+				if got, want := fmt.Sprint(n.wordIndex()), fmt.Sprint(indexOf(n.Text)); got != want {
+					t.Errorf("round %d doc %d block %d: index\n got  %s\n want %s", round, k, i, got, want)
+				}
+			}
+			d.ForgetMemo()
+		}
+	}
+}
+
+// indexOf is a normalised text's word index made on its own.
+func indexOf(s string) []wordPos {
+	n := Normalized{Text: s}
+	return n.wordIndex()
+}
