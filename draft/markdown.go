@@ -2,6 +2,7 @@ package draft
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -39,6 +40,7 @@ func parseMarkdown(d *Document) {
 	}
 	root := mdParser.Parse(text.NewReader(tildeGuard(bracketGuard(in, body), in, body)), parser.WithContext(parser.NewContext()))
 	w := &mdWalker{d: d, src: in}
+	d.Blocks = slices.Grow(d.Blocks, countBlocks(root))
 	w.walkBlocks(root, false, false)
 	if d.Title < 0 {
 		for i := range d.Blocks {
@@ -188,6 +190,26 @@ func (w *mdWalker) walkBlocks(n ast.Node, inList, inQuote bool) {
 			w.walkBlocks(c, inList, inQuote)
 		}
 	}
+}
+
+// countBlocks is how many blocks walkBlocks can make of n's children (HTML
+// blocks aside), so that the list of blocks is allocated once.
+func countBlocks(n ast.Node) int {
+	k := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindHeading, ast.KindParagraph, ast.KindTextBlock:
+			k++
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindThematicBreak, ast.KindHTMLBlock:
+		default:
+			if c.Kind() == east.KindTableCell {
+				k++
+			} else {
+				k += countBlocks(c)
+			}
+		}
+	}
+	return k
 }
 
 func (w *mdWalker) walkTable(t ast.Node, inQuote bool) {

@@ -1,8 +1,10 @@
 package claim
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,18 +44,45 @@ var closeQuotes = "\"”’»'"
 // analysed returns analyse's result for block i, made once per document
 // (claim/unsupported and claim/weasel-attribution share it).
 func analysed(d *draft.Document, i int, l *lists) []sentenceInfo {
-	all := d.Memo("claim.analyse", func() any { return make([][]sentenceInfo, len(d.Blocks)) }).([][]sentenceInfo)
-	if all[i] == nil {
-		all[i] = analyse(d, i, l)
-		if all[i] == nil {
-			all[i] = []sentenceInfo{}
+	a := d.Memo("claim.analyse", func() any {
+		a := &analyses{blocks: make([][]sentenceInfo, len(d.Blocks))}
+		if p, ok := infoPool.Get().(*[]sentenceInfo); ok {
+			a.arena = (*p)[:0]
+		}
+		return a
+	}).(*analyses)
+	if a.blocks[i] == nil {
+		a.blocks[i] = analyse(d, i, l, a)
+		if a.blocks[i] == nil {
+			a.blocks[i] = []sentenceInfo{}
 		}
 	}
-	return all[i]
+	return a.blocks[i]
 }
 
-// analyse scores and attributes every sentence of a block.
-func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
+// analyses are a document's analysed blocks, whose sentences share one
+// array, taken from a pool and given back when the document forgets its
+// analyses.
+type analyses struct {
+	blocks [][]sentenceInfo
+	arena  []sentenceInfo
+}
+
+var infoPool = sync.Pool{}
+
+// Release gives the sentences' array back to the pool.
+func (a *analyses) Release() {
+	if c := a.arena; cap(c) > 0 && cap(c) <= 1<<18 {
+		clear(c)
+		c = c[:0]
+		infoPool.Put(&c)
+	}
+	a.arena, a.blocks = nil, nil
+}
+
+// analyse scores and attributes every sentence of a block, in sentences
+// taken from a's array.
+func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 	b := &d.Blocks[bi]
 	t := b.Text
 	if len(b.Sentences) == 0 {
@@ -63,12 +92,13 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 	found := l.all.FindGroups(norm, len(t), l.groups[:])
 	feats, weasels, accords, opinions := found[0], found[1], found[2], found[3]
 	blockWords := lex.BlockWords(d, bi)
-	out := make([]sentenceInfo, len(b.Sentences))
+	base := len(a.arena)
+	a.arena = slices.Grow(a.arena, len(b.Sentences))[:base+len(b.Sentences)]
+	out := a.arena[base:len(a.arena):len(a.arena)]
 	seen := make([]uint8, len(l.features))
 	// matches are sorted by start, like sentences: each list is walked once
 	fi, wi, oi := 0, 0, 0
 	inQuote := false
-	words := make([][]lex.Word, len(b.Sentences))
 	for i, sp := range b.Sentences {
 		s := &out[i]
 		s.span = sp
@@ -79,7 +109,6 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 		inQuote = quoteOpenAfter(st, inQuote)
 		s.question = last == '?'
 		ws := lex.WordsIn(blockWords, sp.Start, sp.End) // offsets in the block
-		words[i] = ws
 		for fi < len(feats) && feats[fi].Start < sp.Start {
 			fi++
 		}
@@ -152,7 +181,7 @@ func analyse(d *draft.Document, bi int, l *lists) []sentenceInfo {
 			continue
 		}
 		s := &out[i]
-		s.why, s.hasVerb = attribution(b, l, s.span, words[i], accords)
+		s.why, s.hasVerb = attribution(b, l, s.span, lex.WordsIn(blockWords, s.span.Start, s.span.End), accords)
 		s.attributed = s.why != ""
 	}
 	// a quotation takes its speaker from the sentence before or after it,

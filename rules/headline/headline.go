@@ -123,9 +123,13 @@ func headingKey(d *draft.Document, b *draft.Block) string {
 		return lex.HeadingKey(b.Text)
 	}
 	raw := stripTags(string(d.Src[b.Start:b.End]))
-	raw = strings.NewReplacer("`", "", "**", "", "__", "", "*", "", "\\", "").Replace(raw)
+	raw = markupDropper.Replace(raw)
 	return lex.HeadingKey(raw)
 }
+
+// markupDropper removes emphasis and code markers (a Replacer is safe for
+// concurrent use, and costly to build).
+var markupDropper = strings.NewReplacer("`", "", "**", "", "__", "", "*", "", "\\", "")
 
 // stripTags removes HTML comments and tags (<a name="x"></a>).
 func stripTags(s string) string {

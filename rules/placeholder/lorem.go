@@ -125,8 +125,9 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 	var cls []wordClass
 	// a short sentence of filler words ("Nulla f…") counts when it
 	// stands next to a filler sentence
-	weakAt := map[int]fillerRun{}
-	strongAt := map[int]bool{}
+	// made at the first sentence that needs them: most blocks have none
+	var weakAt map[int]fillerRun
+	var strongAt map[int]bool
 	for si, s := range sents {
 		ws := lex.WordsIn(blockWords, s.Start, s.End) // offsets in the block
 		if len(ws) == 0 {
@@ -159,10 +160,16 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 		share := float64(fl+lat) / float64(len(ws))
 		if st >= 2 && share >= 0.5 || st >= 1 && len(ws) <= 3 && share >= 0.99 && hasCore(ws) {
 			out = append(out, fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)})
+			if strongAt == nil {
+				strongAt = map[int]bool{}
+			}
 			strongAt[si] = true
 			continue
 		}
 		if st >= 1 && share >= 0.6 {
+			if weakAt == nil {
+				weakAt = map[int]fillerRun{}
+			}
 			weakAt[si] = fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)}
 		}
 		// a run of filler words inside a real sentence
