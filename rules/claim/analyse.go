@@ -225,15 +225,30 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 
 // quoteOpenAfter tracks whether a quotation is still open after sentence s.
 func quoteOpenAfter(s string, open bool) bool {
-	// apostrophes and single quotes are too ambiguous to track
-	for _, r := range s {
-		switch r {
-		case '“', '«', '„':
-			open = true
-		case '”', '»':
-			open = false
+	// apostrophes and single quotes are too ambiguous to track; the
+	// others are read from their bytes: “ ” „ are E2 80 9C-9E, « » C2 AB, BB
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '"':
 			open = !open
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x9C, 0x9E:
+					open = true
+				case 0x9D:
+					open = false
+				}
+			}
+		case 0xC2:
+			if i+1 < len(s) {
+				switch s[i+1] {
+				case 0xAB:
+					open = true
+				case 0xBB:
+					open = false
+				}
+			}
 		}
 	}
 	return open

@@ -146,14 +146,14 @@ func contactBlocks(d *draft.Document) []*cblock {
 			}
 			continue
 		}
-		hasData := strings.ContainsAny(b.Text, "0123456789@") || len(b.Links) > 0
+		hasData := entity.HasDigit(b.Text) || strings.IndexByte(b.Text, '@') >= 0 || len(b.Links) > 0
 		short := len(b.Text) <= 240
 		inSection := section >= 0
 		if !hasData && !inSection && !(short && cur != nil && contactish(b)) {
 			flush()
 			continue
 		}
-		cb := analyseBlock(b, inSection || contactish(b) || short && hasData && !readsAsProse(b.Text))
+		cb := analyseBlock(d, i, inSection || contactish(b) || short && hasData && !readsAsProse(b.Text))
 		if inSection || short && (len(cb.phones) > 0 || len(cb.evidence) > 0 || len(cb.links) > 0) {
 			if cur == nil {
 				cur = cb
@@ -198,14 +198,15 @@ func (c *cblock) merge(o *cblock) {
 }
 
 // analyseBlock extracts a block's phones, links and address evidence.
-func analyseBlock(b *draft.Block, contactLike bool) *cblock {
+func analyseBlock(d *draft.Document, bi int, contactLike bool) *cblock {
+	b := &d.Blocks[bi]
 	cb := &cblock{blocks: []*draft.Block{b}, contactLike: contactLike}
 	for _, l := range b.Links {
 		cb.links = append(cb.links, linkEntry{l, b})
 	}
-	hasDigit := strings.ContainsAny(b.Text, "0123456789")
+	hasDigit := entity.HasDigit(b.Text)
 	if hasDigit {
-		for _, c := range entity.Phones(b.Text) {
+		for _, c := range entity.BlockPhones(d, bi) {
 			// in prose, a number needs an international prefix, a cue or
 			// the look of a phone number
 			if !contactLike && !c.Plus && !c.Cue {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/draftlint/draftlint/draft"
 )
 
 // Phone is a phone-number candidate.
@@ -315,6 +317,37 @@ func cueBefore(text string, i int, cues []string) bool {
 				}
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// blockPhones is a document's phone candidates, block by block.
+type blockPhones struct {
+	done   []bool
+	phones [][]Phone
+}
+
+// BlockPhones is Phones of block i's text, found once per document (the
+// contact and placeholder families both look for numbers).
+func BlockPhones(d *draft.Document, i int) []Phone {
+	bp := d.Memo("entity.phones", func() any {
+		return &blockPhones{done: make([]bool, len(d.Blocks)), phones: make([][]Phone, len(d.Blocks))}
+	}).(*blockPhones)
+	if !bp.done[i] {
+		if t := d.Blocks[i].Text; HasDigit(t) {
+			bp.phones[i] = Phones(t)
+		}
+		bp.done[i] = true
+	}
+	return bp.phones[i]
+}
+
+// HasDigit reports whether s has an ASCII digit.
+func HasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' < 10 {
+			return true
 		}
 	}
 	return false

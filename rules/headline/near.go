@@ -50,7 +50,14 @@ func contentWords(key string) []string {
 	return out
 }
 
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' < 10 {
+			return true
+		}
+	}
+	return false
+}
 
 // minNearWords is the number of content words two headings need before a
 // one-word difference makes them near-duplicates. With five, "Bank set to

@@ -21,10 +21,12 @@ type Normalized struct {
 	arena *[]wordPos
 }
 
-// wordPos is a word of a normalised text: its range and its hash.
+// wordPos is a word of a normalised text: its range, its hash, and the hash
+// of it with the next word when a single space separates them (0 if not).
 type wordPos struct {
 	s, e int32
 	h    uint64
+	h2   uint64
 }
 
 // Orig maps a start offset in n.Text to the original text.
@@ -211,7 +213,10 @@ func (n *Normalized) wordIndex() []wordPos {
 			}
 			i += wj
 		}
-		idx = append(idx, wordPos{int32(start), int32(i), h})
+		if k := len(idx) - 1; k >= base && idx[k].e+1 == int32(start) && t[idx[k].e] == ' ' {
+			idx[k].h2 = pairHash(idx[k].h, h)
+		}
+		idx = append(idx, wordPos{s: int32(start), e: int32(i), h: h})
 	}
 	if n.arena != nil {
 		*n.arena = idx
@@ -228,7 +233,8 @@ var asciiWord = func() (t [128]bool) {
 }()
 
 // pairHash combines the hashes of two words separated by one space.
-func pairHash(h1, h2 uint64) uint64 { return (h1^0x9e3779b97f4a7c15)*31 + h2 }
+// It is never 0, which marks words with no pair.
+func pairHash(h1, h2 uint64) uint64 { return ((h1^0x9e3779b97f4a7c15)*31 + h2) | 1 }
 
 // wordFilter is a 16,384-bit set of hashes.
 type wordFilter [256]uint64
@@ -267,8 +273,8 @@ func NewMatcher(phrases []string) *Matcher {
 			m.odd = append(m.odd, i)
 			continue
 		}
-		if len(ws) >= 2 && ws[1].s == ws[0].e+1 && pat[ws[0].e] == ' ' {
-			h := pairHash(ws[0].h, ws[1].h)
+		if len(ws) >= 2 && ws[0].h2 != 0 {
+			h := ws[0].h2
 			m.two[h] = append(m.two[h], i)
 			m.twoBits.add(h)
 			continue
@@ -336,14 +342,11 @@ func (m *Matcher) candidates(n *Normalized) []cand {
 	ws := n.wordIndex()
 	for k := range ws {
 		w := &ws[k]
-		h, s := w.h, int(w.s)
-		if m.oneBits.has(h) {
-			try(m.one[h], s)
+		if m.oneBits.has(w.h) {
+			try(m.one[w.h], int(w.s))
 		}
-		if k+1 < len(ws) && ws[k+1].s == w.e+1 && t[w.e] == ' ' {
-			if h2 := pairHash(h, ws[k+1].h); m.twoBits.has(h2) {
-				try(m.two[h2], s)
-			}
+		if w.h2 != 0 && m.twoBits.has(w.h2) {
+			try(m.two[w.h2], int(w.s))
 		}
 	}
 	for _, p := range m.odd {

@@ -109,16 +109,14 @@ func runDummy(p *rules.Pass) {
 					Explanation: why + ": put in the real address or remove it."})
 			}
 		}
-		if strings.ContainsAny(b.Text, "0123456789") {
-			for _, ph := range entity.Phones(b.Text) {
-				if why := entity.ReservedPhone(ph.Digits); why != "" {
-					if sameDigits(ph.Digits) && len(ph.Digits) < 10 && !ph.Cue {
-						continue // "0000 0000" in a binary dump is no phone number
-					}
-					p.Report(rules.Finding{Offset: b.Src(ph.Start), EndOffset: b.SrcEnd(ph.End),
-						Message:     fmt.Sprintf("dummy phone number %q", ph.Raw),
-						Explanation: why + ": put in the real number or remove it."})
+		for _, ph := range entity.BlockPhones(p.Doc, i) {
+			if why := entity.ReservedPhone(ph.Digits); why != "" {
+				if sameDigits(ph.Digits) && len(ph.Digits) < 10 && !ph.Cue {
+					continue // "0000 0000" in a binary dump is no phone number
 				}
+				p.Report(rules.Finding{Offset: b.Src(ph.Start), EndOffset: b.SrcEnd(ph.End),
+					Message:     fmt.Sprintf("dummy phone number %q", ph.Raw),
+					Explanation: why + ": put in the real number or remove it."})
 			}
 		}
 		for _, m := range dd.phrases.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {
