@@ -96,6 +96,15 @@ func parseFrontMatter(d *Document, start, end int) {
 	if yEnd <= yStart {
 		return
 	}
+	if flatFrontMatter(d, yStart, yEnd) {
+		return
+	}
+	yamlFrontMatter(d, yStart, yEnd)
+}
+
+// yamlFrontMatter makes blocks of front matter's prose fields with yaml.v3.
+func yamlFrontMatter(d *Document, yStart, yEnd int) {
+	src := d.Src
 	var root yaml.Node
 	if err := yaml.Unmarshal(src[yStart:yEnd], &root); err != nil {
 		return
@@ -105,6 +114,184 @@ func parseFrontMatter(d *Document, start, end int) {
 	if len(root.Content) == 1 {
 		fm.walk(root.Content[0], "")
 	}
+}
+
+// flatFrontMatter reads front matter that is only "key: value" lines, with
+// plain or quoted single-line string values and no escapes, as yaml.v3
+// would, but without building its tree: most drafts' front matter is like
+// that. It reports false, having added nothing, when the front matter is
+// anything else, which yamlFrontMatter then reads.
+func flatFrontMatter(d *Document, yStart, yEnd int) bool {
+	src := d.Src
+	type field struct {
+		key  string
+		s, e int
+	}
+	var fields [16]field
+	fs := fields[:0]
+	for off := yStart; off < yEnd; {
+		e := off + bytes.IndexByte(src[off:yEnd], '\n')
+		if e < off {
+			e = yEnd
+		}
+		line := src[off:e]
+		lineStart := off
+		off = e + 1
+		if len(line) == 0 || line[0] == '#' {
+			continue // a blank line or a comment
+		}
+		// the key: a name at the start of the line, then ":" and a space
+		k := 0
+		for k < len(line) && (line[k] >= 'a' && line[k] <= 'z' || line[k] >= 'A' && line[k] <= 'Z' || line[k] == '_' ||
+			k > 0 && (line[k] >= '0' && line[k] <= '9' || line[k] == '-')) {
+			k++
+		}
+		if k == 0 || k >= len(line) || line[k] != ':' {
+			return false
+		}
+		key := string(line[:k])
+		for _, f := range fs {
+			if f.key == key {
+				return false // yaml.v3 rejects a key defined twice
+			}
+		}
+		v := k + 1
+		if v < len(line) && line[v] != ' ' {
+			return false
+		}
+		for v < len(line) && line[v] == ' ' {
+			v++
+		}
+		end := len(line)
+		for end > v && line[end-1] == ' ' {
+			end--
+		}
+		val := line[v:end]
+		if !plainPrintable(val) {
+			return false
+		}
+		s, t := lineStart+v, lineStart+end
+		pk := isProseKey(key)
+		switch {
+		case len(val) == 0:
+			fs = append(fs, field{key: key, s: -1}) // null
+			continue
+		case val[0] == '"':
+			if len(val) < 2 || val[len(val)-1] != '"' || bytes.IndexAny(val[1:len(val)-1], "\\\"") >= 0 {
+				return false
+			}
+			s, t = s+1, t-1
+		case val[0] == '\'':
+			if len(val) < 2 || val[len(val)-1] != '\'' || bytes.IndexByte(val[1:len(val)-1], '\'') >= 0 {
+				return false
+			}
+			s, t = s+1, t-1
+		case pk < 0:
+			// never prose (a date, a slug, tags): only valid YAML matters
+			if !plainValid(val) {
+				return false
+			}
+			s = -1
+		default:
+			if !plainString(val) {
+				return false
+			}
+		}
+		fs = append(fs, field{key: key, s: s, e: t})
+	}
+	for _, f := range fs {
+		if f.s < 0 || f.e <= f.s {
+			continue
+		}
+		v := string(src[f.s:f.e])
+		pk := isProseKey(f.key)
+		if pk < 0 || pk == 0 && !readsAsProse(v) {
+			continue
+		}
+		var bl builder
+		bl.add(src, f.s, f.e)
+		addFrontMatterBlock(d, &bl, f.key)
+	}
+	return true
+}
+
+// plainPrintable: no tab, no control character, nothing yaml.v3 does not
+// print, and valid UTF-8.
+func plainPrintable(v []byte) bool {
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRune(v[i:])
+		if !(r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF || r >= 0x10000 && r <= 0x10FFFF) {
+			return false // U+0085 is printable in YAML, but rare enough to leave to yaml.v3
+		}
+		i += w
+	}
+	return true
+}
+
+// plainString: a plain scalar that yaml.v3 reads as this very string: no
+// indicator first, no ": " or " #" inside, and nothing it could take for a
+// null, a boolean, a number or a date.
+func plainString(v []byte) bool {
+	switch v[0] {
+	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '+', '.', '~',
+		'0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return false
+	}
+	if bytes.Contains(v, []byte(": ")) || bytes.Contains(v, []byte(" #")) || v[len(v)-1] == ':' {
+		return false
+	}
+	switch strings.ToLower(string(v)) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
+		return false
+	}
+	return true
+}
+
+// plainValid: a plain scalar, of any type, or a flow list of plain words
+// ("[news, dublin]"), that yaml.v3 reads without error on one line.
+func plainValid(v []byte) bool {
+	if v[0] == '[' {
+		if v[len(v)-1] != ']' {
+			return false
+		}
+		for _, item := range bytes.Split(v[1:len(v)-1], []byte(",")) {
+			item = bytes.Trim(item, " ")
+			if len(item) == 0 || !plainWordStart(item[0]) || bytes.ContainsAny(item, "[]{}\"'#:") {
+				return false
+			}
+		}
+		return true
+	}
+	if !plainWordStart(v[0]) || bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' {
+		return false
+	}
+	return true
+}
+
+func plainWordStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf || c == '/' || c == '.'
+}
+
+// addFrontMatterBlock adds the block bl made of front-matter field path.
+func addFrontMatterBlock(d *Document, bl *builder, path string) {
+	b, ok := bl.block(FrontMatter)
+	if !ok {
+		return
+	}
+	b.Field = path
+	if path == "title" && d.Title < 0 {
+		b.IsTitle = true
+		d.Title = len(d.Blocks)
+	}
+	d.Blocks = append(d.Blocks, b)
 }
 
 type fmWalker struct {
@@ -225,16 +412,7 @@ func (f *fmWalker) scalar(n *yaml.Node, path string) {
 			bl.addAtomic(n.Value, s, e)
 		}
 	}
-	b, ok := bl.block(FrontMatter)
-	if !ok {
-		return
-	}
-	b.Field = path
-	if path == "title" && f.d.Title < 0 {
-		b.IsTitle = true
-		f.d.Title = len(f.d.Blocks)
-	}
-	f.d.Blocks = append(f.d.Blocks, b)
+	addFrontMatterBlock(f.d, &bl, path)
 }
 
 func sepFor(s yaml.Style) string {
