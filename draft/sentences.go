@@ -51,6 +51,14 @@ func isOpener(r rune) bool {
 
 // Sentences splits text into sentences and returns their byte ranges. In
 // lines mode every line is a sentence of its own as well.
+// plainByte: ASCII bytes that cannot end a sentence or a line.
+var plainByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c != '.' && c != '!' && c != '?' && c != '\n'
+	}
+	return
+}()
+
 func Sentences(text string, lines bool) []Span {
 	var out []Span
 	start := 0
@@ -68,6 +76,13 @@ func Sentences(text string, lines bool) []Span {
 	}
 	i := 0
 	for i < len(text) {
+		// most bytes end nothing
+		for i < len(text) && plainByte[text[i]] {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
 		if c == '\n' && lines {
 			emit(i)

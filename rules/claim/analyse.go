@@ -228,7 +228,11 @@ func quoteOpenAfter(s string, open bool) bool {
 	// apostrophes and single quotes are too ambiguous to track; the
 	// others are read from their bytes: “ ” „ are E2 80 9C-9E, « » C2 AB, BB
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
+		c := s[i]
+		if c != '"' && c != 0xE2 && c != 0xC2 {
+			continue
+		}
+		switch c {
 		case '"':
 			open = !open
 		case 0xE2:

@@ -59,11 +59,73 @@ func (bd *blockData) Release() {
 func BlockNorm(d *draft.Document, i int) *Normalized {
 	bd := data(d)
 	if bd.norms[i] == nil {
-		n := Normalize(d.Blocks[i].Text)
+		t := d.Blocks[i].Text
+		n := Normalize(t)
 		n.arena = &bd.idx
 		bd.norms[i] = &n
+		if n.Offs == nil && n.Text != "" {
+			// ASCII with single spaces: the words and the word index in
+			// one pass
+			wb, ib := len(bd.arena), len(bd.idx)
+			bd.arena, bd.idx = asciiWordsAndIndex(t, n.Text, bd.arena, bd.idx)
+			bd.words[i] = bd.arena[wb:len(bd.arena):len(bd.arena)]
+			n.idx = bd.idx[ib:len(bd.idx):len(bd.idx)]
+		}
 	}
 	return bd.norms[i]
+}
+
+// asciiWordsAndIndex appends the words of s, an ASCII text, to words (as
+// appendWords would) and the words of its normalised form lowered (s folded
+// byte for byte) to idx (as wordIndex would): the index's words are the
+// runs of letters and digits, which the words join across inner
+// apostrophes and hyphens.
+func asciiWordsAndIndex(s, lowered string, words []Word, idx []wordPos) ([]Word, []wordPos) {
+	base := len(idx)
+	n := len(s)
+	lowered = lowered[:n]
+	for i := 0; i < n; {
+		for i < n && !asciiWord[s[i]] {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		start := i
+		upper := false
+		for {
+			rs := i
+			h := uint64(14695981039346656037)
+			for i < n {
+				c := s[i]
+				if !asciiWord[c] {
+					break
+				}
+				if c <= 'Z' && c >= 'A' {
+					upper = true
+				}
+				h ^= uint64(lowered[i])
+				h *= 1099511628211
+				i++
+			}
+			if k := len(idx) - 1; k >= base && idx[k].e+1 == int32(rs) && lowered[idx[k].e] == ' ' {
+				idx[k].h2 = pairHash(idx[k].h, h)
+			}
+			idx = append(idx, wordPos{s: int32(rs), e: int32(i), h: h})
+			if i+1 < n && (s[i] == '\'' || s[i] == '-') && (s[i+1]|0x20 >= 'a' && s[i+1]|0x20 <= 'z') {
+				i++
+				continue
+			}
+			break
+		}
+		t := s[start:i]
+		lower := t
+		if upper {
+			lower = lowered[start:i]
+		}
+		words = append(words, Word{Text: t, Lower: lower, Start: start, End: i})
+	}
+	return words, idx
 }
 
 // BlockWords are block i's words, made once per document.

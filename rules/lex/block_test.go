@@ -2,6 +2,8 @@ package lex
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/draftlint/draftlint/draft"
@@ -14,6 +16,7 @@ func TestBlockDataReuse(t *testing.T) {
 		"# Title One\n\nThe Council met on Monday. It's A Test.\n\n- one item\n- Two Items\n",
 		"Another draft, with “quotes” and Größe.\n\nA second paragraph of several words here.\n",
 		"# Title One\n\nThe Council met on Monday. It's A Test.\n\n- one item\n- Two Items\n",
+		"Don`t say state-of-the-art Rock'n'Roll -x x- 'quoted' 3-4 a\tb O'Brien's.\n",
 	}
 	for round := 0; round < 3; round++ {
 		for k, src := range docs {
@@ -38,4 +41,28 @@ func TestBlockDataReuse(t *testing.T) {
 func indexOf(s string) []wordPos {
 	n := Normalized{Text: s}
 	return n.wordIndex()
+}
+
+// asciiWordsAndIndex gives what appendWords and wordIndex give apart.
+func TestASCIIWordsAndIndex(t *testing.T) {
+	parts := []string{"a", "Bc", "DEF", "9", "'", "-", "`", " ", "\t", "\n", ".", ",", "x-Y", "it's", "O'Brien", "--", "''", "(", "3-4"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.IntN(14); k > 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		norm := Normalize(s)
+		if norm.Offs != nil || norm.Text == "" {
+			continue // not single-spaced: not this path
+		}
+		ws, idx := asciiWordsAndIndex(s, norm.Text, nil, nil)
+		if got, want := fmt.Sprint(ws), fmt.Sprint(Words(s)); got != want {
+			t.Fatalf("%q: words\n got  %s\n want %s", s, got, want)
+		}
+		if got, want := fmt.Sprint(idx), fmt.Sprint(indexOf(norm.Text)); got != want {
+			t.Fatalf("%q: index\n got  %s\n want %s", s, got, want)
+		}
+	}
 }
