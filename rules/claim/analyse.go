@@ -227,6 +227,10 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 func quoteOpenAfter(s string, open bool) bool {
 	// apostrophes and single quotes are too ambiguous to track; the
 	// others are read from their bytes: “ ” „ are E2 80 9C-9E, « » C2 AB, BB
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xC2) < 0 {
+		// straight quotes only: each turns the state over
+		return open != (strings.Count(s, `"`)%2 == 1)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '"' && c != 0xE2 && c != 0xC2 {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,46 @@ func TestPhones(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Phones(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHasDigit(t *testing.T) {
+	want := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				return true
+			}
+		}
+		return false
+	}
+	// every byte value at every position of texts up to 20 bytes long
+	for n := 1; n <= 20; n++ {
+		for pos := 0; pos < n; pos++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = byte(c)
+				if got := HasDigit(string(b)); got != want(string(b)) {
+					t.Fatalf("HasDigit(%q) = %v", b, got)
+				}
+			}
+		}
+	}
+	// neighbours of the digits' bytes in every mix (borrows between bytes)
+	edge := []byte{0x00, 0x01, 0x2e, 0x2f, 0x30, 0x39, 0x3a, 0x3b, 0x7e, 0x7f, 0x80, 0x81, 0xaf, 0xb0, 0xb9, 0xba, 0xfe, 0xff}
+	r := rand.New(rand.NewPCG(7, 8))
+	for k := 0; k < 200000; k++ {
+		b := make([]byte, 1+r.IntN(17))
+		for i := range b {
+			b[i] = edge[r.IntN(len(edge))]
+		}
+		if got := HasDigit(string(b)); got != want(string(b)) {
+			t.Fatalf("HasDigit(%q) = %v", b, got)
+		}
+	}
+	for _, s := range []string{"", "x", "é/:", "\xff\xfe\x2f\x3a\xb0\xb9", "year 2026", "/:/:/:/:/:/:/:/:/:/:/:", "\x80\x80\x80\x80\x80\x80\x80\x809"} {
+		if HasDigit(s) != want(s) {
+			t.Errorf("HasDigit(%q) = %v", s, HasDigit(s))
 		}
 	}
 }
