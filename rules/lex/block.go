@@ -92,7 +92,7 @@ func asciiWordsAndIndex(s, lowered string, words []Word, idx []wordPos) ([]Word,
 			break
 		}
 		start := i
-		upper := false
+		var diff byte // not 0 when the word has upper-case letters
 		for {
 			rs := i
 			h := uint64(14695981039346656037)
@@ -101,10 +101,9 @@ func asciiWordsAndIndex(s, lowered string, words []Word, idx []wordPos) ([]Word,
 				if !asciiWord[c] {
 					break
 				}
-				if c <= 'Z' && c >= 'A' {
-					upper = true
-				}
-				h ^= uint64(lowered[i])
+				lc := lowered[i]
+				diff |= c ^ lc
+				h ^= uint64(lc)
 				h *= 1099511628211
 				i++
 			}
@@ -120,7 +119,7 @@ func asciiWordsAndIndex(s, lowered string, words []Word, idx []wordPos) ([]Word,
 		}
 		t := s[start:i]
 		lower := t
-		if upper {
+		if diff != 0 {
 			lower = lowered[start:i]
 		}
 		words = append(words, Word{Text: t, Lower: lower, Start: start, End: i})

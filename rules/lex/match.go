@@ -225,7 +225,9 @@ func (n *Normalized) wordIndex() []wordPos {
 	return n.idx
 }
 
-var asciiWord = func() (t [128]bool) {
+// asciiWord: ASCII letters and digits (256 entries, so a byte indexes it
+// without a bounds check).
+var asciiWord = func() (t [256]bool) {
 	for c := 0; c < 128; c++ {
 		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
