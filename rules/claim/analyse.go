@@ -117,7 +117,7 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 				f := l.patFeat[m.Pattern]
 				// "Will" with a capital inside a sentence is a name (Will
 				// Wright) or a title, not a prediction
-				if l.features[f].id == "prediction" && m.Start > sp.Start && t[m.Start] == 'W' {
+				if f == l.prediction && m.Start > sp.Start && t[m.Start] == 'W' {
 					continue
 				}
 				s.triggers = append(s.triggers, trigger{feat: f, start: m.Start, end: m.End})
@@ -345,10 +345,8 @@ func mergeNumbers(st string, ws []lex.Word) []lex.Word {
 func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
 	ws = mergeNumbers(st, ws)
 	var out []trigger
-	stat, okStat := l.byID["statistic"]
-	amount, okAmount := l.byID["amount"]
-	rank, okRank := l.byID["ranking"]
-	num, okNum := l.byID["number"]
+	stat, amount, rank, num := l.stat, l.amount, l.rank, l.num
+	okStat, okAmount, okRank, okNum := stat >= 0, amount >= 0, rank >= 0, num >= 0
 	add := func(f int, s, e int) { out = append(out, trigger{feat: f, start: base + s, end: base + e}) }
 	for i, w := range ws {
 		lw := w.Lower
@@ -467,7 +465,7 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 			return "the " + w.Text, true
 		}
 	}
-	if k := strings.Index(strings.ToLower(st), "published in "); k >= 0 {
+	if k := indexFoldASCII(st, "published in "); k >= 0 {
 		if r, _ := utf8.DecodeRuneInString(st[k+len("published in "):]); unicode.IsUpper(r) {
 			return "a named publication", false
 		}
@@ -541,6 +539,28 @@ func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords
 		}
 	}
 	return "", false
+}
+
+// indexFoldASCII is the offset of the first match of pat (ASCII, lower
+// case) in s, ASCII letters matched in either case; -1 if none.
+func indexFoldASCII(s, pat string) int {
+	c0, C0 := pat[0], pat[0]
+	if c0 >= 'a' && c0 <= 'z' {
+		C0 = c0 - 'a' + 'A'
+	}
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != C0 {
+			continue
+		}
+		k := 1
+		for k < len(pat) && (s[i+k] == pat[k] || s[i+k]|0x20 == pat[k] && pat[k] >= 'a' && pat[k] <= 'z') {
+			k++
+		}
+		if k == len(pat) {
+			return i
+		}
+	}
+	return -1
 }
 
 func hasPrefixFold(s, prefix string) bool {

@@ -80,13 +80,15 @@ type lists struct {
 	patFeat  []int // pattern index → feature index
 	features []feature
 	byID     map[string]int
-	verbs    lex.Set
-	accord   *lex.Matcher
-	sources  lex.Set
-	weasel   *lex.Matcher
-	vague    lex.Set
-	hedges   lex.Set
-	opinion  *lex.Matcher
+	// the features codeFeatures finds, and prediction (-1: not in the list)
+	stat, amount, rank, num, prediction int
+	verbs                               lex.Set
+	accord                              *lex.Matcher
+	sources                             lex.Set
+	weasel                              *lex.Matcher
+	vague                               lex.Set
+	hedges                              lex.Set
+	opinion                             *lex.Matcher
 	// all holds the phrases of matcher, weasel, accord and opinion in
 	// that order, so that a block is scanned once for the four
 	all    *lex.Matcher
@@ -137,6 +139,13 @@ var load = sync.OnceValue(func() *lists {
 		}
 	}
 	l.matcher = lex.NewMatcher(pats)
+	id := func(name string) int {
+		if i, ok := l.byID[name]; ok {
+			return i
+		}
+		return -1
+	}
+	l.stat, l.amount, l.rank, l.num, l.prediction = id("statistic"), id("amount"), id("ranking"), id("number"), id("prediction")
 	heads, bodies = sections(mustRead("attribution.txt"))
 	sec := map[string][]string{}
 	for i, h := range heads {

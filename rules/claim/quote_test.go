@@ -55,3 +55,24 @@ func TestQuoteOpenAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFoldASCII(t *testing.T) {
+	for _, c := range []struct {
+		s, pat string
+		want   int
+	}{
+		{"It was Published In Nature.", "published in ", 7},
+		{"PUBLISHED IN THE LANCET", "published in ", 0},
+		{"published in", "published in ", -1},
+		{"unpublished inquiry", "published in ", -1},
+		{"unpublished in print", "published in ", 2},
+		{"publishéd in Nature", "published in ", -1},
+		{"published_in Nature", "published in ", -1},
+		{"Größe published in Nature", "published in ", 8},
+		{"", "published in ", -1},
+	} {
+		if got := indexFoldASCII(c.s, c.pat); got != c.want {
+			t.Errorf("indexFoldASCII(%q, %q) = %d, want %d", c.s, c.pat, got, c.want)
+		}
+	}
+}
