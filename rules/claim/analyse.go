@@ -581,6 +581,9 @@ func citation(s string) bool {
 	// so a sentence of many parentheses is scanned once
 	nextClose := -2
 	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '[' && c != '^' && c != '(' {
+			continue
+		}
 		switch s[i] {
 		case '[':
 			j := i + 1
@@ -620,6 +623,10 @@ func citation(s string) bool {
 				}
 			}
 		}
+	}
+	// superscript digits: ¹ ² ³ are C2 B9, B2, B3; ⁴-⁹ E2 81 B4-B9
+	if strings.IndexByte(s, 0xC2) < 0 && strings.IndexByte(s, 0xE2) < 0 {
+		return false
 	}
 	for _, r := range s {
 		if r == '¹' || r == '²' || r == '³' || r >= '⁴' && r <= '⁹' {

@@ -460,7 +460,8 @@ func templateLeftover(f draft.Format, inner string, tag bool) string {
 func insertHere(t string, ws []lex.Word) []hit {
 	var hits []hit
 	for k, w := range ws {
-		if !strings.EqualFold(w.Text, "insert") {
+		// only i or I folds to i
+		if c := w.Text[0]; c != 'i' && c != 'I' || !strings.EqualFold(w.Text, "insert") {
 			continue
 		}
 		before := strings.TrimRight(t[:w.Start], " ")
