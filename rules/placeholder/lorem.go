@@ -122,7 +122,8 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 	if len(sents) == 0 {
 		return nil
 	}
-	var cls []wordClass
+	var clsBuf [128]wordClass // on the stack for sentences of up to 128 words
+	cls := clsBuf[:0]
 	// a short sentence of filler words ("Nulla f…") counts when it
 	// stands next to a filler sentence
 	// made at the first sentence that needs them: most blocks have none
