@@ -36,7 +36,8 @@ type titleFact struct {
 	text    string
 	key     string
 	words   []string
-	finding rules.Finding // positions of the title in its file
+	bands   *[lshBands]uint64 // LSH band keys of words' MinHash signature (nil: fewer than two words)
+	finding rules.Finding     // positions of the title in its file
 }
 
 func runAcross(p *rules.Pass) {
@@ -52,7 +53,25 @@ func runAcross(p *rules.Pass) {
 	rules.Locate(p.Doc, &f)
 	words := contentWords(key)
 	sort.Strings(words)
-	p.Export(titleFact{text: t.Text, key: key, words: words, finding: f})
+	tf := titleFact{text: t.Text, key: key, words: words, finding: f}
+	if len(words) >= 2 {
+		// made here, file by file in parallel, not in the one-thread finish
+		tf.bands = bandKeys(signature(words))
+	}
+	p.Export(tf)
+}
+
+// bandKeys hashes each band of a signature's rows to one bucket key.
+func bandKeys(sig [sigLen]uint64) *[lshBands]uint64 {
+	var keys [lshBands]uint64
+	for b := range keys {
+		h := uint64(b) * 0x100000001b3
+		for r := 0; r < lshRows; r++ {
+			h = (h ^ sig[b*lshRows+r]) * 0x100000001b3
+		}
+		keys[b] = h
+	}
+	return &keys
 }
 
 const (
@@ -118,16 +137,11 @@ func finishAcross(p *rules.FinishPass) {
 	// share several bands)
 	seen := make([]int32, len(facts))
 	for i, f := range facts {
-		if firstByKey[f.key] != i || len(f.words) < 2 {
+		if firstByKey[f.key] != i || f.bands == nil {
 			continue
 		}
-		sig := signature(f.words)
 		var best = -1
-		for b := 0; b < lshBands; b++ {
-			h := uint64(b) * 0x100000001b3
-			for r := 0; r < lshRows; r++ {
-				h = (h ^ sig[b*lshRows+r]) * 0x100000001b3
-			}
+		for _, h := range f.bands {
 			for _, j := range buckets[h] {
 				if seen[j] == int32(i+1) {
 					continue
