@@ -90,6 +90,16 @@ func explainRun(r fillerRun) string {
 		r.filler, r.words, r.strong)
 }
 
+// hasStrong reports whether a word of ws is a strong filler word.
+func hasStrong(voc *vocabulary, ws []lex.Word) bool {
+	for i := range ws {
+		if lw := ws[i].Lower; voc.strongF.May(lw) && voc.m[lw] == strong {
+			return true
+		}
+	}
+	return false
+}
+
 func classOf(voc *vocabulary, lower string) wordClass {
 	if !voc.f.May(lower) {
 		return other
@@ -131,8 +141,8 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 	var strongAt map[int]bool
 	for si, s := range sents {
 		ws := lex.WordsIn(blockWords, s.Start, s.End) // offsets in the block
-		if len(ws) == 0 {
-			continue
+		if len(ws) == 0 || !hasStrong(voc, ws) {
+			continue // nothing below counts without a strong word
 		}
 		cls = cls[:0]
 		for range ws {

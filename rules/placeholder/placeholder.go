@@ -44,14 +44,20 @@ var vocab = sync.OnceValue(func() *vocabulary {
 			v.f.Add(w)
 		}
 	}
+	for w, c := range v.m {
+		if c == strong {
+			v.strongF.Add(w)
+		}
+	}
 	return v
 })
 
 // vocabulary classes words; its filter answers most English words without
 // a map lookup.
 type vocabulary struct {
-	m map[string]wordClass
-	f lex.Filter
+	m       map[string]wordClass
+	f       lex.Filter
+	strongF lex.Filter // the strong words alone
 }
 
 var fillerPhrases = sync.OnceValue(func() *lex.Matcher {
