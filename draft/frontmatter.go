@@ -177,7 +177,7 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 			fs = append(fs, field{key: key, s: -1}) // null
 			continue
 		case val[0] == '"':
-			if len(val) < 2 || val[len(val)-1] != '"' || bytes.IndexAny(val[1:len(val)-1], "\\\"") >= 0 {
+			if len(val) < 2 || val[len(val)-1] != '"' || bytes.ContainsAny(val[1:len(val)-1], "\\\"") {
 				return false
 			}
 			s, t = s+1, t-1

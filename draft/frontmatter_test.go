@@ -33,23 +33,23 @@ func TestFlatFrontMatter(t *testing.T) {
 		{"title:\nlayout: post", true},
 		{"tags: [a, b]\ntitle: Plain words after a flow list", true},
 		{"title: C# and F# are languages", true},
-		{"title: 100 ways to cook", false},          // a number first
-		{"title: yes", false},                        // a boolean in YAML 1.1
-		{"title: a: b", false},                       // not a plain scalar
-		{"title: words # and a comment", false},      // a comment
-		{"title: \"escaped \\\" quote\"", false},     // an escape
-		{"title: 'it''s'", false},                    // a quoted quote
-		{"title: one\ntitle: two", false},            // a key twice: yaml.v3 fails
+		{"title: 100 ways to cook", false},            // a number first
+		{"title: yes", false},                         // a boolean in YAML 1.1
+		{"title: a: b", false},                        // not a plain scalar
+		{"title: words # and a comment", false},       // a comment
+		{"title: \"escaped \\\" quote\"", false},      // an escape
+		{"title: 'it''s'", false},                     // a quoted quote
+		{"title: one\ntitle: two", false},             // a key twice: yaml.v3 fails
 		{"about:\n  content: some words here", false}, // nested
-		{"tags:\n- a\n- b", false},                   // a sequence
-		{"title: |\n  a literal\n  block", false},    // a block scalar
-		{"title: tab\there", false},                  // a tab
-		{"title: x\r\nsummary: y", false},            // CRLF
-		{"\"quoted key\": value here", false},        // a quoted key
-		{"title : spaced colon", false},              // space before the colon
-		{"title: &anchor value words", false},        // an anchor
-		{"title: *alias", false},                     // an alias
-		{"title: !!str tagged words", false},         // a tag
+		{"tags:\n- a\n- b", false},                    // a sequence
+		{"title: |\n  a literal\n  block", false},     // a block scalar
+		{"title: tab\there", false},                   // a tab
+		{"title: x\r\nsummary: y", false},             // CRLF
+		{"\"quoted key\": value here", false},         // a quoted key
+		{"title : spaced colon", false},               // space before the colon
+		{"title: &anchor value words", false},         // an anchor
+		{"title: *alias", false},                      // an alias
+		{"title: !!str tagged words", false},          // a tag
 	} {
 		took, fast, slow := frontMatterBoth(c.yaml)
 		if took != c.flat {

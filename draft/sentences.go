@@ -49,8 +49,6 @@ func isOpener(r rune) bool {
 	return false
 }
 
-// Sentences splits text into sentences and returns their byte ranges. In
-// lines mode every line is a sentence of its own as well.
 // plainByte: ASCII bytes that cannot end a sentence or a line.
 var plainByte = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -59,6 +57,8 @@ var plainByte = func() (t [256]bool) {
 	return
 }()
 
+// Sentences splits text into sentences and returns their byte ranges. In
+// lines mode every line is a sentence of its own as well.
 func Sentences(text string, lines bool) []Span {
 	var out []Span
 	start := 0
