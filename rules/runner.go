@@ -313,7 +313,25 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	if s.Settings != nil {
 		set = *s.Settings
 	}
-	for _, rule := range set.Rules {
+	// one pass for the file, set up again for each rule
+	var rule *Rule
+	n, dropped := 0, 0
+	p := &Pass{Doc: doc}
+	p.report = func(f Finding) {
+		if n >= MaxFindingsPerRule {
+			dropped++
+			return
+		}
+		n++
+		r.findings = append(r.findings, f)
+	}
+	p.export = func(v any) {
+		if r.facts == nil {
+			r.facts = map[*Rule][]any{}
+		}
+		r.facts[rule] = append(r.facts[rule], v)
+	}
+	for _, rule = range set.Rules {
 		if rule.Run == nil {
 			continue
 		}
@@ -321,22 +339,8 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 		if v, ok := set.Severity[rule.ID]; ok && v != 0 {
 			sev = v
 		}
-		p := &Pass{Doc: doc, Rule: rule, Options: set.Options[rule.ID], Severity: sev}
-		n, dropped := 0, 0
-		p.report = func(f Finding) {
-			if n >= MaxFindingsPerRule {
-				dropped++
-				return
-			}
-			n++
-			r.findings = append(r.findings, f)
-		}
-		p.export = func(v any) {
-			if r.facts == nil {
-				r.facts = map[*Rule][]any{}
-			}
-			r.facts[rule] = append(r.facts[rule], v)
-		}
+		p.Rule, p.Options, p.Severity = rule, set.Options[rule.ID], sev
+		n, dropped = 0, 0
 		if err := safely(func() { rule.Run(p) }); err != nil {
 			r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})
 		}

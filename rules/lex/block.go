@@ -10,7 +10,8 @@ import (
 // blocks' words and word indexes are kept in two arrays per document, taken
 // from a pool and given back when the document forgets its analyses.
 type blockData struct {
-	norms []*Normalized
+	norms []Normalized // valid where made[i]
+	made  []bool
 	words [][]Word
 	arena []Word    // every block's words, block after block
 	idx   []wordPos // every block's word index
@@ -28,7 +29,7 @@ const maxPooled = 1 << 20
 
 func data(d *draft.Document) *blockData {
 	return d.Memo("lex.blocks", func() any {
-		bd := &blockData{norms: make([]*Normalized, len(d.Blocks)), words: make([][]Word, len(d.Blocks))}
+		bd := &blockData{norms: make([]Normalized, len(d.Blocks)), made: make([]bool, len(d.Blocks)), words: make([][]Word, len(d.Blocks))}
 		if a, ok := wordPool.Get().(*[]Word); ok {
 			bd.arena = (*a)[:0]
 		}
@@ -52,17 +53,18 @@ func (bd *blockData) Release() {
 		idxPool.Put(&a)
 	}
 	bd.arena, bd.idx = nil, nil
-	bd.norms, bd.words = nil, nil
+	bd.norms, bd.made, bd.words = nil, nil, nil
 }
 
 // BlockNorm is block i's normalised text, made once per document.
 func BlockNorm(d *draft.Document, i int) *Normalized {
 	bd := data(d)
-	if bd.norms[i] == nil {
+	if !bd.made[i] {
 		t := d.Blocks[i].Text
-		n := Normalize(t)
+		bd.norms[i] = Normalize(t)
+		bd.made[i] = true
+		n := &bd.norms[i]
 		n.arena = &bd.idx
-		bd.norms[i] = &n
 		if n.Offs == nil && n.Text != "" {
 			// ASCII with single spaces: the words and the word index in
 			// one pass
@@ -72,7 +74,7 @@ func BlockNorm(d *draft.Document, i int) *Normalized {
 			n.idx = bd.idx[ib:len(bd.idx):len(bd.idx)]
 		}
 	}
-	return bd.norms[i]
+	return &bd.norms[i]
 }
 
 // asciiWordsAndIndex appends the words of s, an ASCII text, to words (as

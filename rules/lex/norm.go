@@ -13,6 +13,7 @@ import (
 func HeadingKey(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch r {
