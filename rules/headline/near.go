@@ -94,6 +94,12 @@ func runNear(p *rules.Pass) {
 		keys[i] = strings.Join(ws, "\x00")
 		byKey[keys[i]] = append(byKey[keys[i]], i)
 		for d := range ws {
+			// a word more or less counts only when the shorter heading
+			// has minNearWords words (nearSameSorted): shorter headings
+			// need no keys with a word dropped
+			if len(ws) <= minNearWords {
+				break
+			}
 			if d > 0 && ws[d] == ws[d-1] {
 				continue
 			}
