@@ -49,6 +49,9 @@ func analysed(d *draft.Document, i int, l *lists) []sentenceInfo {
 		if p, ok := infoPool.Get().(*[]sentenceInfo); ok {
 			a.arena = (*p)[:0]
 		}
+		if p, ok := trigPool.Get().(*[]trigger); ok {
+			a.trig = (*p)[:0]
+		}
 		return a
 	}).(*analyses)
 	if a.blocks[i] == nil {
@@ -66,9 +69,10 @@ func analysed(d *draft.Document, i int, l *lists) []sentenceInfo {
 type analyses struct {
 	blocks [][]sentenceInfo
 	arena  []sentenceInfo
+	trig   []trigger // the sentences' triggers, one after the other
 }
 
-var infoPool = sync.Pool{}
+var infoPool, trigPool = sync.Pool{}, sync.Pool{}
 
 // Release gives the sentences' array back to the pool.
 func (a *analyses) Release() {
@@ -77,7 +81,11 @@ func (a *analyses) Release() {
 		c = c[:0]
 		infoPool.Put(&c)
 	}
-	a.arena, a.blocks = nil, nil
+	if c := a.trig; cap(c) > 0 && cap(c) <= 1<<18 {
+		c = c[:0]
+		trigPool.Put(&c)
+	}
+	a.arena, a.blocks, a.trig = nil, nil, nil
 }
 
 // analyse scores and attributes every sentence of a block, in sentences
@@ -102,6 +110,7 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 	for i, sp := range b.Sentences {
 		s := &out[i]
 		s.span = sp
+		tb := len(a.trig) // the sentence's triggers follow in a.trig
 		st := t[sp.Start:sp.End]
 		first, _ := utf8.DecodeRuneInString(st)
 		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(st, closeQuotes+")]"))
@@ -120,10 +129,11 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 				if f == l.prediction && m.Start > sp.Start && t[m.Start] == 'W' {
 					continue
 				}
-				s.triggers = append(s.triggers, trigger{feat: f, start: m.Start, end: m.End})
+				a.trig = append(a.trig, trigger{feat: f, start: m.Start, end: m.End})
 			}
 		}
-		s.triggers = append(s.triggers, codeFeatures(l, t[:sp.End], ws, 0)...)
+		a.trig = codeFeatures(a.trig, l, t[:sp.End], ws)
+		s.triggers = a.trig[tb:len(a.trig):len(a.trig)]
 		for wi < len(weasels) && weasels[wi].Start < sp.Start {
 			wi++
 		}
@@ -341,13 +351,13 @@ func mergeNumbers(st string, ws []lex.Word) []lex.Word {
 	return out
 }
 
-// codeFeatures finds numbers, percentages, money and "the …-est".
-func codeFeatures(l *lists, st string, ws []lex.Word, base int) []trigger {
+// codeFeatures appends to out the numbers, percentages, money and "the
+// …-est" of st's words ws.
+func codeFeatures(out []trigger, l *lists, st string, ws []lex.Word) []trigger {
 	ws = mergeNumbers(st, ws)
-	var out []trigger
 	stat, amount, rank, num := l.stat, l.amount, l.rank, l.num
 	okStat, okAmount, okRank, okNum := stat >= 0, amount >= 0, rank >= 0, num >= 0
-	add := func(f int, s, e int) { out = append(out, trigger{feat: f, start: base + s, end: base + e}) }
+	add := func(f int, s, e int) { out = append(out, trigger{feat: f, start: s, end: e}) }
 	for i, w := range ws {
 		lw := w.Lower
 		c0 := w.Text[0]
