@@ -3,7 +3,9 @@ package headline
 import (
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/draftlint/draftlint/rules"
 	"github.com/draftlint/draftlint/rules/lex"
@@ -131,35 +133,59 @@ func finishAcross(p *rules.FinishPass) {
 		}
 		firstByKey[f.key] = i
 	}
-	// near-identical titles: MinHash + LSH over the first file of each key
+	// near-identical titles: MinHash + LSH over the first file of each key.
+	// A bucket keeps the first 64 titles that hash to it (a bucket this
+	// full holds only look-alikes already compared); each title is compared
+	// with the titles before it in its buckets, in parallel, and the
+	// findings are reported in order.
 	buckets := make(map[uint64][]int32, len(firstByKey)*lshBands)
-	// seen[j] == i+1: title j was already compared with title i (pairs
-	// share several bands)
-	seen := make([]int32, len(facts))
 	for i, f := range facts {
 		if firstByKey[f.key] != i || f.bands == nil {
 			continue
 		}
-		var best = -1
 		for _, h := range f.bands {
-			for _, j := range buckets[h] {
-				if seen[j] == int32(i+1) {
+			if b := buckets[h]; len(b) < 64 && (len(b) == 0 || b[len(b)-1] != int32(i)) {
+				buckets[h] = append(b, int32(i))
+			}
+		}
+	}
+	best := make([]int32, len(facts))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(facts)/2000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// seen[j] == i+1: title j was already compared with title i
+			// (pairs share several bands)
+			seen := make([]int32, len(facts))
+			for i := w; i < len(facts); i += workers {
+				f := &facts[i]
+				best[i] = -1
+				if firstByKey[f.key] != i || f.bands == nil || reported[i] {
 					continue
 				}
-				seen[j] = int32(i + 1)
-				if int(j) < best || best < 0 {
-					if nearSameSorted(facts[j].words, f.words) {
-						best = int(j)
+				for _, h := range f.bands {
+					for _, j := range buckets[h] {
+						if int(j) >= i {
+							break // buckets are in order: only earlier titles
+						}
+						if seen[j] == int32(i+1) {
+							continue
+						}
+						seen[j] = int32(i + 1)
+						if (j < best[i] || best[i] < 0) && nearSameSorted(facts[j].words, f.words) {
+							best[i] = j
+						}
 					}
 				}
 			}
-			if len(buckets[h]) < 64 { // a bucket this full holds only look-alikes already compared
-				buckets[h] = append(buckets[h], int32(i))
-			}
-		}
-		if best >= 0 && !reported[i] {
-			report(p, f, facts[best], "nearly the same title as")
-			reported[i] = true
+		}()
+	}
+	wg.Wait()
+	for i, f := range facts {
+		if best[i] >= 0 {
+			report(p, f, facts[best[i]], "nearly the same title as")
 		}
 	}
 }
