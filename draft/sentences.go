@@ -25,6 +25,17 @@ var openers = setOf("the", "a", "an", "it", "its", "this", "that", "these", "tho
 	"however", "meanwhile", "still", "now", "today", "his", "her", "their", "our", "my", "some", "many", "most", "all",
 	"no", "not", "what", "why", "how", "who", "where", "to", "with", "by", "from", "since", "although", "though", "also")
 
+// maxAbbrev is the length of the longest abbreviation in the lists.
+var maxAbbrev = func() int {
+	n := 0
+	for _, m := range []map[string]bool{titleAbbrevs, otherAbbrevs} {
+		for w := range m {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -172,7 +183,8 @@ func boundary(text string, term int, r rune, next int) bool {
 	if low == "" {
 		return true
 	}
-	if titleAbbrevs[low] {
+	// no abbreviation in the lists is longer than maxAbbrev bytes
+	if len(low) <= maxAbbrev && titleAbbrevs[low] {
 		return false
 	}
 	// single-letter initial: "J. K. Rowling"
@@ -182,7 +194,7 @@ func boundary(text string, term int, r rune, next int) bool {
 			return false
 		}
 	}
-	if otherAbbrevs[low] || strings.Contains(low, ".") {
+	if len(low) <= maxAbbrev && otherAbbrevs[low] || strings.Contains(low, ".") {
 		// "No. 5", "U.S. officials": no boundary; "the U.S. The" : boundary
 		if unicode.IsDigit(nr) {
 			return false
