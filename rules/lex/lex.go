@@ -204,10 +204,12 @@ func IsCapitalized(w string) bool {
 }
 
 // Set is a set of lower-case words. Has answers most words that are not in
-// it from a small bit filter, without hashing the whole word.
+// it from their first byte or a small bit filter, without hashing the whole
+// word.
 type Set struct {
-	m map[string]struct{}
-	f Filter
+	m     map[string]struct{}
+	f     Filter
+	first [4]uint64 // the words' first bytes
 }
 
 // NewSet builds a set from words (lower-cased).
@@ -230,11 +232,18 @@ func (s *Set) AddExact(w string) {
 	}
 	s.m[w] = struct{}{}
 	s.f.Add(w)
+	if w != "" {
+		s.first[w[0]>>6] |= 1 << (w[0] & 63)
+	}
 }
 
 // Has reports whether w (lower case) is in the set.
 func (s *Set) Has(w string) bool {
-	if !s.f.May(w) {
+	if w == "" {
+		_, ok := s.m[w]
+		return ok
+	}
+	if s.first[w[0]>>6]&(1<<(w[0]&63)) == 0 || !s.f.May(w) {
 		return false
 	}
 	_, ok := s.m[w]
