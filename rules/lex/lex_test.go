@@ -206,3 +206,18 @@ func TestWordsFromNormalisedText(t *testing.T) {
 		}
 	}
 }
+
+func TestSetFirstBytes(t *testing.T) {
+	s := NewSet("über", "tk", "a", "zzz")
+	for w, want := range map[string]bool{"über": true, "uber": false, "tk": true, "t": false, "a": true, "b": false,
+		"zzz": true, "zz": false, "": false, "ü": false, "\xff": false} {
+		if s.Has(w) != want {
+			t.Errorf("Has(%q) = %v", w, !want)
+		}
+	}
+	var e Set
+	e.AddExact("")
+	if !e.Has("") || e.Has("x") {
+		t.Error("a set of the empty word")
+	}
+}
