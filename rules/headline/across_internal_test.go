@@ -53,7 +53,8 @@ func TestAcrossFilesAgainstEveryPair(t *testing.T) {
 	var got []string
 	for _, f := range res.Findings {
 		if strings.HasPrefix(f.Message, "nearly") {
-			got = append(got, f.File+" "+f.Message[:strings.Index(f.Message, " (")])
+			msg, _, _ := strings.Cut(f.Message, " (")
+			got = append(got, f.File+" "+msg)
 		}
 	}
 	// every pair
