@@ -150,6 +150,9 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 			return false
 		}
 		key := string(line[:k])
+		if len(fs) == maxFlatFields {
+			return false // looking for a key twice would take quadratic time
+		}
 		for _, f := range fs {
 			if f.key == key {
 				return false // yaml.v3 rejects a key defined twice
@@ -214,6 +217,10 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 	}
 	return true
 }
+
+// maxFlatFields is the most fields flatFrontMatter reads; longer front
+// matter goes to yaml.v3.
+const maxFlatFields = 64
 
 // plainPrintable: no tab, no control character, nothing yaml.v3 does not
 // print, and valid UTF-8.

@@ -50,6 +50,8 @@ func TestFlatFrontMatter(t *testing.T) {
 		{"title: &anchor value words", false},         // an anchor
 		{"title: *alias", false},                      // an alias
 		{"title: !!str tagged words", false},          // a tag
+		{manyKeys(maxFlatFields), true},
+		{manyKeys(maxFlatFields + 1), false}, // more fields than it looks up
 	} {
 		took, fast, slow := frontMatterBoth(c.yaml)
 		if took != c.flat {
@@ -59,6 +61,18 @@ func TestFlatFrontMatter(t *testing.T) {
 			t.Errorf("%q:\n fast %s\n yaml %s", c.yaml, fast, slow)
 		}
 	}
+}
+
+// manyKeys is front matter of n distinct fields, prose ones among them.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "notes%d: the words of note number %d", i, i)
+	}
+	return b.String()
 }
 
 // Front matter assembled from pieces that sit near the fast path's edges:

@@ -65,6 +65,15 @@ func TestBadInputMatrix(t *testing.T) {
 			// goldmark's strikethrough parser is quadratic in a run of them
 			return write(t, d, "tildes.md", []byte("TK "+strings.Repeat("~", 2_000_000)+"\n"))
 		}, 1, ""},
+		{"front matter of 90,000 keys", func(t *testing.T, d string) string {
+			// the flat front-matter reader looked each key up in those before it
+			var b strings.Builder
+			b.WriteString("---\n")
+			for i := 0; i < 90000; i++ {
+				fmt.Fprintf(&b, "%s%d: some words of a value\n", strings.Repeat("k", 120), i)
+			}
+			return write(t, d, "fm.md", []byte(b.String()+"---\n\nTK text.\n"))
+		}, 1, ""},
 		{"a million headings", func(t *testing.T, d string) string {
 			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))
 		}, 1, "skipped: 1000000 lines"},
