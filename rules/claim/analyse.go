@@ -74,7 +74,7 @@ type analyses struct {
 
 var infoPool, trigPool = sync.Pool{}, sync.Pool{}
 
-// Release gives the sentences' array back to the pool.
+// Release gives the sentences' and the triggers' arrays back to their pools.
 func (a *analyses) Release() {
 	if c := a.arena; cap(c) > 0 && cap(c) <= 1<<18 {
 		clear(c)
