@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,14 +44,7 @@ var closeQuotes = "\"”’»'"
 // (claim/unsupported and claim/weasel-attribution share it).
 func analysed(d *draft.Document, i int, l *lists) []sentenceInfo {
 	a := d.Memo("claim.analyse", func() any {
-		a := &analyses{blocks: make([][]sentenceInfo, len(d.Blocks))}
-		if p, ok := infoPool.Get().(*[]sentenceInfo); ok {
-			a.arena = (*p)[:0]
-		}
-		if p, ok := trigPool.Get().(*[]trigger); ok {
-			a.trig = (*p)[:0]
-		}
-		return a
+		return &analyses{blocks: make([][]sentenceInfo, len(d.Blocks)), arena: infoPool.Get(), trig: trigPool.Get()}
 	}).(*analyses)
 	if a.blocks[i] == nil {
 		a.blocks[i] = analyse(d, i, l, a)
@@ -72,19 +64,15 @@ type analyses struct {
 	trig   []trigger // the sentences' triggers, one after the other
 }
 
-var infoPool, trigPool = sync.Pool{}, sync.Pool{}
+var (
+	infoPool = lex.ArrayPool[sentenceInfo]{Max: 1 << 18}
+	trigPool = lex.ArrayPool[trigger]{Max: 1 << 18}
+)
 
 // Release gives the sentences' and the triggers' arrays back to their pools.
 func (a *analyses) Release() {
-	if c := a.arena; cap(c) > 0 && cap(c) <= 1<<18 {
-		clear(c)
-		c = c[:0]
-		infoPool.Put(&c)
-	}
-	if c := a.trig; cap(c) > 0 && cap(c) <= 1<<18 {
-		c = c[:0]
-		trigPool.Put(&c)
-	}
+	infoPool.Put(a.arena)
+	trigPool.Put(a.trig)
 	a.arena, a.blocks, a.trig = nil, nil, nil
 }
 

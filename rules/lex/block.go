@@ -1,8 +1,6 @@
 package lex
 
 import (
-	"sync"
-
 	"github.com/draftlint/draftlint/draft"
 )
 
@@ -19,23 +17,14 @@ type blockData struct {
 
 // the arrays of documents that are done, for the next ones
 var (
-	wordPool = sync.Pool{}
-	idxPool  = sync.Pool{}
+	wordPool = ArrayPool[Word]{Max: 1 << 20}
+	idxPool  = ArrayPool[wordPos]{Max: 1 << 20}
 )
-
-// maxPooled: arrays larger than this (from a very large document) are left
-// to the collector rather than kept.
-const maxPooled = 1 << 20
 
 func data(d *draft.Document) *blockData {
 	return d.Memo("lex.blocks", func() any {
 		bd := &blockData{norms: make([]Normalized, len(d.Blocks)), made: make([]bool, len(d.Blocks)), words: make([][]Word, len(d.Blocks))}
-		if a, ok := wordPool.Get().(*[]Word); ok {
-			bd.arena = (*a)[:0]
-		}
-		if a, ok := idxPool.Get().(*[]wordPos); ok {
-			bd.idx = (*a)[:0]
-		}
+		bd.arena, bd.idx = wordPool.Get(), idxPool.Get()
 		return bd
 	}).(*blockData)
 }
@@ -43,15 +32,8 @@ func data(d *draft.Document) *blockData {
 // Release gives the document's arrays back to the pools. The document's
 // words and word indexes must not be used after it.
 func (bd *blockData) Release() {
-	if a := bd.arena; cap(a) > 0 && cap(a) <= maxPooled {
-		clear(a) // drop the words' strings, which point into the document
-		a = a[:0]
-		wordPool.Put(&a)
-	}
-	if a := bd.idx; cap(a) > 0 && cap(a) <= maxPooled {
-		a = a[:0]
-		idxPool.Put(&a)
-	}
+	wordPool.Put(bd.arena)
+	idxPool.Put(bd.idx)
 	bd.arena, bd.idx = nil, nil
 	bd.norms, bd.made, bd.words = nil, nil, nil
 }
