@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/entity"
 	"github.com/draftlint/draftlint/rules/lex"
 )
 
@@ -50,14 +51,7 @@ func contentWords(key string) []string {
 	return out
 }
 
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i]-'0' < 10 {
-			return true
-		}
-	}
-	return false
-}
+func hasDigit(s string) bool { return entity.HasDigit(s) }
 
 // minNearWords is the number of content words two headings need before a
 // one-word difference makes them near-duplicates. With five, "Bank set to
