@@ -79,9 +79,13 @@ type Finding struct {
 	Fixes       []Fix    `json:"fixes"`
 }
 
-// Rule is one check. Run is called once per document; rules that need the
-// whole linted set also have Finish, called once after every document was
-// run, with the facts their Run exported.
+// Rule is one check. Run is called once per document. Rules that compare
+// files also have Across: it is called once a run and returns the function
+// that then sees every file in path order, each after all earlier ones, with
+// the facts Run exported there, and reports that file's findings. What it
+// keeps of earlier files is its own state, so a file's cross-file findings
+// may depend only on the files before it; that is what lets a run hand each
+// file on as soon as it is done, however many files there are.
 type Rule struct {
 	ID          string // category/name
 	Category    string
@@ -92,7 +96,7 @@ type Rule struct {
 	// the config file may set only these.
 	OptionDocs map[string]string
 	Run        func(*Pass)
-	Finish     func(*FinishPass)
+	Across     func() func(*AcrossPass)
 }
 
 // Pass is what a rule sees of one document.
@@ -187,7 +191,7 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 	p.Report(Finding{Offset: start, EndOffset: end, Message: fmt.Sprintf(format, args...)})
 }
 
-// Export records a fact for the rule's Finish phase.
+// Export records a fact for the rule's Across phase.
 func (p *Pass) Export(v any) { p.export(v) }
 
 // Locate fills a finding's line and column fields from its offsets.
@@ -200,25 +204,22 @@ func Locate(d *draft.Document, f *Finding) {
 	f.Line, f.Column, f.EndLine, f.EndColumn = s.Line, s.Column, e.Line, e.Column
 }
 
-// Fact is what a rule exported from one file.
-type Fact struct {
-	File  string
-	Value any
-}
-
-// FinishPass is what a rule's Finish phase sees: every fact exported by its
-// Run, in file order.
-type FinishPass struct {
+// AcrossPass is what a rule that compares files sees of one file: the facts
+// its Run exported there (nil when none). Files come in path order, each
+// after every earlier one.
+type AcrossPass struct {
 	Rule     *Rule
 	Options  Options
 	Severity Severity
-	Facts    []Fact
+	File     string
+	Facts    []any
 	report   func(Finding)
 }
 
-// Report files a finding from the Finish phase; the finding must carry its
-// file and positions (exported with the fact).
-func (p *FinishPass) Report(f Finding) {
+// Report files a finding on the pass's file; the finding must carry its
+// positions (exported with the fact).
+func (p *AcrossPass) Report(f Finding) {
+	f.File = p.File
 	if f.Rule == "" {
 		f.Rule = p.Rule.ID
 	}

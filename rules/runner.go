@@ -104,93 +104,157 @@ type fileResult struct {
 	linted   bool
 }
 
-// Run lints every source and returns the sorted findings.
-func Run(cfg Config, srcs []Source) *Result {
-	workers := cfg.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	results := make([]fileResult, len(srcs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = lintOne(cfg, srcs[i])
-			}
-		}()
-	}
-	for i := range srcs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+// FileResult is one file's outcome, as Stream hands it on.
+type FileResult struct {
+	Path string
+	// Findings are the file's, sorted and filtered (suppressions, accepted
+	// words, Config.Filter), with those of rules that compare files.
+	Findings []Finding
+	Notices  []Notice
+	// Source is the file's content when it has findings and
+	// Config.DropSources is off; nil otherwise.
+	Source []byte
+	// Doc is the parsed document when Config.KeepDocs is on.
+	Doc *draft.Document
+	// Linted is false for a file that was skipped or could not be read.
+	Linted bool
+}
 
+// Run lints every source and returns the sorted findings. It holds every
+// finding until the end; Stream hands each file on as soon as it is done.
+func Run(cfg Config, srcs []Source) *Result {
 	res := &Result{Sources: map[string][]byte{}}
 	if cfg.KeepDocs {
 		res.Docs = map[string]*draft.Document{}
 	}
-	total := 0
-	for i := range results {
-		total += len(results[i].findings)
-	}
-	res.Findings = make([]Finding, 0, total)
-	for i := range results {
-		r := &results[i]
-		res.Notices = append(res.Notices, r.notices...)
-		if r.linted {
+	whole := Stream(cfg, srcs, func(r *FileResult) {
+		res.Notices = append(res.Notices, r.Notices...)
+		if r.Linted {
 			res.Files++
 		}
-		res.Findings = append(res.Findings, r.findings...)
-		if len(r.findings) > 0 && r.src != nil {
-			res.Sources[srcs[i].Path] = r.src
+		res.Findings = append(res.Findings, r.Findings...)
+		if len(r.Findings) > 0 && r.Source != nil {
+			res.Sources[r.Path] = r.Source
 			if cfg.KeepDocs {
-				res.Docs[srcs[i].Path] = r.doc
+				res.Docs[r.Path] = r.Doc
 			}
 		}
-		r.findings = nil // one copy of each finding, not two
-	}
-	// whole-set phase
-	var index map[string]int
-	for _, rule := range cfg.Rules {
-		if rule.Finish == nil {
-			continue
-		}
-		var facts []Fact
-		for i := range results {
-			for _, v := range results[i].facts[rule] {
-				facts = append(facts, Fact{File: srcs[i].Path, Value: v})
-			}
-		}
-		fp := &FinishPass{Rule: rule, Options: cfg.Options[rule.ID], Severity: severityOf(cfg, rule), Facts: facts}
-		var got []Finding
-		fp.report = func(f Finding) { got = append(got, f) }
-		if err := safely(func() { rule.Finish(fp) }); err != nil {
-			res.Notices = append(res.Notices, Notice{File: "(all files)", Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})
-		}
-		res.Findings = append(res.Findings, got...)
-		for _, f := range got {
-			if _, ok := res.Sources[f.File]; ok {
-				continue
-			}
-			if index == nil {
-				index = make(map[string]int, len(srcs))
-				for i := range srcs {
-					index[srcs[i].Path] = i
-				}
-			}
-			if i, ok := index[f.File]; ok && results[i].src != nil {
-				res.Sources[f.File] = results[i].src
-				if cfg.KeepDocs {
-					res.Docs[f.File] = results[i].doc
-				}
-			}
-		}
-	}
+	})
+	res.Notices = append(res.Notices, whole...)
 	SortFindings(res.Findings)
 	return res
+}
+
+// streamWindow is how many files, per worker, may be linted ahead of the
+// next one to hand on: what a run holds at once, whatever its size.
+const streamWindow = 16
+
+// Stream lints every source, in path order, on Config.Workers goroutines
+// and calls emit with each file's result in that order, on the calling
+// goroutine, as soon as the file and every one before it are done. Files
+// are linted at most a small window ahead of the one emit waits for, so
+// the memory a run holds does not grow with the number of files. Rules
+// that compare files (Rule.Across) see each file there, after every
+// earlier one. It returns the notices that belong to no one file.
+func Stream(cfg Config, srcs []Source, emit func(*FileResult)) []Notice {
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	order := make([]int, len(srcs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return srcs[order[a]].Path < srcs[order[b]].Path })
+
+	window := streamWindow * workers
+	ring := make([]fileResult, window)
+	ready := make([]bool, window)
+	var mu sync.Mutex
+	cond := sync.NewCond(&mu)
+	next, emitted := 0, 0
+	for range workers {
+		go func() {
+			for {
+				mu.Lock()
+				for next < len(order) && next-emitted >= window {
+					cond.Wait()
+				}
+				if next >= len(order) {
+					mu.Unlock()
+					return
+				}
+				k := next
+				next++
+				mu.Unlock()
+				r := lintOne(cfg, srcs[order[k]])
+				mu.Lock()
+				ring[k%window], ready[k%window] = r, true
+				cond.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+
+	// rules that compare files: one state per run
+	type across struct {
+		rule *Rule
+		pass *AcrossPass
+		fn   func(*AcrossPass)
+	}
+	var acrosses []across
+	var notices []Notice
+	for _, rule := range cfg.Rules {
+		if rule.Across == nil {
+			continue
+		}
+		a := across{rule: rule, pass: &AcrossPass{Rule: rule, Options: cfg.Options[rule.ID], Severity: severityOf(cfg, rule)}}
+		if err := safely(func() { a.fn = rule.Across() }); err != nil {
+			notices = append(notices, Notice{File: "(all files)", Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})
+			continue
+		}
+		acrosses = append(acrosses, a)
+	}
+
+	for k := range order {
+		mu.Lock()
+		for !ready[k%window] {
+			cond.Wait()
+		}
+		r := ring[k%window]
+		ring[k%window], ready[k%window] = fileResult{}, false
+		emitted++
+		cond.Broadcast()
+		mu.Unlock()
+
+		s := &srcs[order[k]]
+		fr := &FileResult{Path: s.Path, Findings: r.findings, Notices: r.notices, Source: r.src, Doc: r.doc, Linted: r.linted}
+		added := false
+		for i := range acrosses {
+			a := &acrosses[i]
+			if a.fn == nil {
+				continue
+			}
+			p := a.pass
+			p.File, p.Facts = s.Path, r.facts[a.rule]
+			p.report = func(f Finding) {
+				fr.Findings = append(fr.Findings, f)
+				added = true
+			}
+			if err := safely(func() { a.fn(p) }); err != nil {
+				notices = append(notices, Notice{File: "(all files)", Message: fmt.Sprintf("rule %s failed and was skipped: %v", a.rule.ID, err)})
+				a.fn = nil
+			}
+		}
+		if added {
+			SortFindings(fr.Findings)
+		}
+		if len(fr.Findings) == 0 || cfg.DropSources {
+			fr.Source = nil
+		}
+		emit(fr)
+	}
+	return notices
 }
 
 func severityOf(cfg Config, r *Rule) Severity {
@@ -353,10 +417,6 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	r.findings = Suppress(doc, r.findings, cfg.ReportUnused)
 	if cfg.Filter != nil {
 		r.findings = cfg.Filter(doc, r.findings)
-	}
-	// kept until the end of the run: no spare capacity
-	if cap(r.findings) > len(r.findings) {
-		r.findings = append([]Finding(nil), r.findings...)
 	}
 	// only what the report needs outlives the lint: the parsed document and
 	// its analyses are dropped unless asked for, and the source is kept

@@ -3,9 +3,7 @@ package headline
 import (
 	"fmt"
 	"hash/fnv"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/draftlint/draftlint/rules"
 	"github.com/draftlint/draftlint/rules/lex"
@@ -26,11 +24,11 @@ duplicates are found with MinHash signatures of the titles' content words and
 locality-sensitive hashing (bands of signature rows), so only titles that share
 a band are compared; the work grows with the number of files, never with the
 number of pairs.`,
-	Finish: finishAcross,
 }
 
 func init() {
 	acrossRule.Run = runAcross
+	acrossRule.Across = across
 }
 
 // titleFact is what each file exports: its title and where it stands.
@@ -112,89 +110,75 @@ func signature(words []string) [sigLen]uint64 {
 	return sig
 }
 
-func finishAcross(p *rules.FinishPass) {
-	facts := make([]titleFact, 0, len(p.Facts))
-	for _, f := range p.Facts {
-		if tf, ok := f.Value.(titleFact); ok {
-			facts = append(facts, tf)
-		}
-	}
-	sort.SliceStable(facts, func(i, j int) bool { return facts[i].finding.File < facts[j].finding.File })
-	reported := make([]bool, len(facts))
-	// exact titles
-	firstByKey := make(map[string]int, len(facts))
-	for i, f := range facts {
-		if j, ok := firstByKey[f.key]; ok {
-			if facts[j].finding.File != f.finding.File {
-				report(p, f, facts[j], "the same title as")
-				reported[i] = true
+// earlierTitle is what the rule keeps of a title it has seen: the first
+// file with each title key.
+type earlierTitle struct {
+	text, file string
+	line       int
+	words      []string
+}
+
+// across compares each file's title with the titles of the files before
+// it (in path order), so that every file's findings are known once it and
+// the files before it are linted. The first file with a title key is kept;
+// a later file with the same key is reported, naming the first. A title
+// whose key is new is looked up among the earlier kept titles by MinHash +
+// LSH: a bucket keeps the first 64 titles that hash to it (a bucket this
+// full holds only look-alikes already compared), and the earliest near
+// title found is named.
+func across() func(*rules.AcrossPass) {
+	var firsts []earlierTitle
+	firstByKey := map[string]int32{}
+	buckets := map[uint64][]int32{}
+	var seen []int32 // seen[j] == i+1: title j was compared with title i (pairs share several bands)
+	return func(p *rules.AcrossPass) {
+		for _, v := range p.Facts {
+			f, ok := v.(titleFact)
+			if !ok {
+				continue
 			}
-			continue
-		}
-		firstByKey[f.key] = i
-	}
-	// near-identical titles: MinHash + LSH over the first file of each key.
-	// A bucket keeps the first 64 titles that hash to it (a bucket this
-	// full holds only look-alikes already compared); each title is compared
-	// with the titles before it in its buckets, in parallel, and the
-	// findings are reported in order.
-	buckets := make(map[uint64][]int32, len(firstByKey)*lshBands)
-	for i, f := range facts {
-		if firstByKey[f.key] != i || f.bands == nil {
-			continue
-		}
-		for _, h := range f.bands {
-			if b := buckets[h]; len(b) < 64 && (len(b) == 0 || b[len(b)-1] != int32(i)) {
-				buckets[h] = append(b, int32(i))
-			}
-		}
-	}
-	best := make([]int32, len(facts))
-	workers := min(runtime.GOMAXPROCS(0), 1+len(facts)/2000)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// seen[j] == i+1: title j was already compared with title i
-			// (pairs share several bands)
-			seen := make([]int32, len(facts))
-			for i := w; i < len(facts); i += workers {
-				f := &facts[i]
-				best[i] = -1
-				if firstByKey[f.key] != i || f.bands == nil || reported[i] {
-					continue
+			if j, ok := firstByKey[f.key]; ok {
+				if firsts[j].file != p.File {
+					report(p, f, firsts[j], "the same title as")
 				}
-				for _, h := range f.bands {
-					for _, j := range buckets[h] {
-						if int(j) >= i {
-							break // buckets are in order: only earlier titles
-						}
-						if seen[j] == int32(i+1) {
-							continue
-						}
-						seen[j] = int32(i + 1)
-						if (j < best[i] || best[i] < 0) && nearSameSorted(facts[j].words, f.words) {
-							best[i] = j
-						}
+				continue
+			}
+			i := int32(len(firsts))
+			firstByKey[f.key] = i
+			firsts = append(firsts, earlierTitle{text: f.text, file: p.File, line: f.finding.Line, words: f.words})
+			seen = append(seen, 0)
+			if f.bands == nil {
+				continue
+			}
+			best := int32(-1)
+			for _, h := range f.bands {
+				for _, j := range buckets[h] {
+					if seen[j] == i+1 {
+						continue
+					}
+					seen[j] = i + 1
+					if (j < best || best < 0) && nearSameSorted(firsts[j].words, f.words) {
+						best = j
 					}
 				}
 			}
-		}()
-	}
-	wg.Wait()
-	for i, f := range facts {
-		if best[i] >= 0 {
-			report(p, f, facts[best[i]], "nearly the same title as")
+			if best >= 0 {
+				report(p, f, firsts[best], "nearly the same title as")
+			}
+			for _, h := range f.bands {
+				if b := buckets[h]; len(b) < 64 && (len(b) == 0 || b[len(b)-1] != i) {
+					buckets[h] = append(b, i)
+				}
+			}
 		}
 	}
 }
 
-func report(p *rules.FinishPass, f, first titleFact, how string) {
+func report(p *rules.AcrossPass, f titleFact, first earlierTitle, how string) {
 	fd := f.finding
-	fd.Message = fmt.Sprintf("%s %s (line %d): %q", how, first.finding.File, first.finding.Line, clip(first.text, 60))
+	fd.Message = fmt.Sprintf("%s %s (line %d): %q", how, first.file, first.line, clip(first.text, 60))
 	fd.Explanation = fmt.Sprintf("%q here and %q in %s. Give each article its own headline, or remove the copy.",
-		clip(f.text, 60), clip(first.text, 60), first.finding.File)
+		clip(f.text, 60), clip(first.text, 60), first.file)
 	p.Report(fd)
 }
 
