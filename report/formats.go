@@ -24,9 +24,15 @@ func ghEscapeProp(s string) string {
 }
 
 // Format implements Formatter.
-func (GitHub) Format(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
+func (g GitHub) Format(w io.Writer, r *Report) error { return formatStream(g, w, r) }
+
+// Begin implements Streamer.
+func (GitHub) Begin(w io.Writer, _ *Report) FileWriter { return &ghWriter{bw: newBuffered(w)} }
+
+type ghWriter struct{ bw *bufio.Writer }
+
+func (g *ghWriter) File(fs []rules.Finding, _ []byte) error {
+	for _, f := range fs {
 		level := "error"
 		switch f.Severity {
 		case rules.Warning:
@@ -34,11 +40,15 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 		case rules.Info:
 			level = "notice"
 		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level,
-			ghEscapeProp(f.File), f.Line, f.Column, f.EndLine, f.EndColumn, ghEscapeProp(f.Rule), ghEscapeData(f.Message))
+		if _, err := fmt.Fprintf(g.bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level,
+			ghEscapeProp(f.File), f.Line, f.Column, f.EndLine, f.EndColumn, ghEscapeProp(f.Rule), ghEscapeData(f.Message)); err != nil {
+			return err
+		}
 	}
-	return bw.Flush()
+	return nil
 }
+
+func (g *ghWriter) End(*Report) error { return g.bw.Flush() }
 
 // Checkstyle writes Checkstyle XML, which many CI systems read.
 type Checkstyle struct{}
@@ -202,15 +212,26 @@ func bytePos(src []byte, off int) rdPos {
 }
 
 // Format implements Formatter.
-func (RDJSONL) Format(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
+func (rd RDJSONL) Format(w io.Writer, r *Report) error { return formatStream(rd, w, r) }
+
+// Begin implements Streamer.
+func (RDJSONL) Begin(w io.Writer, _ *Report) FileWriter {
+	bw := newBuffered(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for _, f := range r.Findings {
+	return &rdWriter{bw: bw, enc: enc}
+}
+
+type rdWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+func (rw *rdWriter) File(fs []rules.Finding, src []byte) error {
+	for _, f := range fs {
 		var d rdDiag
 		d.Message = f.Message
 		d.Location.Path = f.File
-		src := r.Sources[f.File]
 		if src != nil {
 			d.Location.Range = rdRange{Start: bytePos(src, f.Offset), End: bytePos(src, f.EndOffset)}
 		} else {
@@ -224,9 +245,11 @@ func (RDJSONL) Format(w io.Writer, r *Report) error {
 				d.Suggestions = append(d.Suggestions, rdSuggestion{Range: rdRange{Start: bytePos(src, e.Offset), End: bytePos(src, e.EndOffset)}, Text: e.NewText})
 			}
 		}
-		if err := enc.Encode(d); err != nil {
+		if err := rw.enc.Encode(d); err != nil {
 			return err
 		}
 	}
-	return bw.Flush()
+	return nil
 }
+
+func (rw *rdWriter) End(*Report) error { return rw.bw.Flush() }

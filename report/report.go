@@ -94,31 +94,49 @@ type jsonSummary struct {
 	Info    int `json:"info"`
 }
 
-// Format implements Formatter. Findings are written one at a time, so a
-// large report is never held in memory twice.
-func (JSON) Format(w io.Writer, r *Report) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if _, err := bw.WriteString("{\n  \"findings\": ["); err != nil {
-		return err
-	}
-	var b []byte
-	for i := range r.Findings {
-		b = b[:0]
-		if i == 0 {
+// Format implements Formatter.
+func (j JSON) Format(w io.Writer, r *Report) error { return formatStream(j, w, r) }
+
+// Begin implements Streamer. Findings are written one at a time, so a large
+// report is never held in memory.
+func (JSON) Begin(w io.Writer, _ *Report) FileWriter {
+	bw := newBuffered(w)
+	bw.WriteString("{\n  \"findings\": [")
+	return &jsonWriter{bw: bw}
+}
+
+type jsonWriter struct {
+	bw *bufio.Writer
+	b  []byte
+	n  int
+	tally
+}
+
+func (j *jsonWriter) File(fs []rules.Finding, _ []byte) error {
+	j.add(fs)
+	for i := range fs {
+		b := j.b[:0]
+		if j.n == 0 {
 			b = append(b, "\n    "...)
 		} else {
 			b = append(b, ",\n    "...)
 		}
-		b = appendFinding(b, &r.Findings[i], "    ")
-		if _, err := bw.Write(b); err != nil {
+		j.n++
+		b = appendFinding(b, &fs[i], "    ")
+		j.b = b
+		if _, err := j.bw.Write(b); err != nil {
 			return err
 		}
 	}
-	if len(r.Findings) > 0 {
+	return nil
+}
+
+func (j *jsonWriter) End(r *Report) error {
+	bw := j.bw
+	if j.n > 0 {
 		bw.WriteString("\n  ")
 	}
-	e, wn, in := r.Counts()
-	sum, err := marshalIndent(jsonSummary{Files: r.Files, Error: e, Warning: wn, Info: in}, "  ")
+	sum, err := marshalIndent(jsonSummary{Files: r.Files, Error: j.errs, Warning: j.warns, Info: j.infos}, "  ")
 	if err != nil {
 		return err
 	}

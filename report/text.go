@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -53,30 +54,43 @@ func (p palette) sev(s rules.Severity) *color.Color {
 }
 
 // Format implements Formatter.
-func (t *Text) Format(w io.Writer, r *Report) error {
-	p := newPalette(t.Color)
+func (t *Text) Format(w io.Writer, r *Report) error { return formatStream(t, w, r) }
+
+// Begin implements Streamer.
+func (t *Text) Begin(w io.Writer, _ *Report) FileWriter {
 	width := t.Width
 	if width <= 0 {
 		width = 100
 	}
-	ew := &errWriter{w: w}
-	counts := map[string]int{}
-	for _, f := range r.Findings {
-		counts[f.File]++
+	bw := newBuffered(w)
+	return &textWriter{t: t, p: newPalette(t.Color), width: width, bw: bw, ew: &errWriter{w: bw}}
+}
+
+type textWriter struct {
+	t     *Text
+	p     palette
+	width int
+	bw    *bufio.Writer
+	ew    *errWriter
+	tally
+}
+
+func (tw *textWriter) File(fs []rules.Finding, src []byte) error {
+	if len(fs) == 0 {
+		return tw.ew.err
 	}
-	lastFile := ""
-	for _, f := range r.Findings {
-		if f.File != lastFile && !t.Compact {
-			lastFile = f.File
-			n := counts[f.File]
-			fmt.Fprintf(ew, "%s %s\n\n", p.file.Sprint("── "+f.File), p.dim.Sprintf("(%d %s)", n, plural(n, "finding")))
-		}
+	tw.add(fs)
+	p, ew, width := tw.p, tw.ew, tw.width
+	if !tw.t.Compact {
+		n := len(fs)
+		fmt.Fprintf(ew, "%s %s\n\n", p.file.Sprint("── "+fs[0].File), p.dim.Sprintf("(%d %s)", n, plural(n, "finding")))
+	}
+	for _, f := range fs {
 		fmt.Fprintf(ew, "%s:%d:%d: %s: %s %s\n", p.file.Sprint(f.File), f.Line, f.Column,
 			p.sev(f.Severity).Sprint(f.Severity), f.Message, p.rule.Sprint("["+f.Rule+"]"))
-		if t.Compact {
+		if tw.t.Compact {
 			continue
 		}
-		src := r.Sources[f.File]
 		if src != nil {
 			excerpt(ew, p, src, f, width)
 		}
@@ -92,8 +106,13 @@ func (t *Text) Format(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintln(ew)
 	}
-	if !t.Quiet {
-		e, wn, in := r.Counts()
+	return ew.err
+}
+
+func (tw *textWriter) End(r *Report) error {
+	p, ew := tw.p, tw.ew
+	if !tw.t.Quiet {
+		e, wn, in := tw.errs, tw.warns, tw.infos
 		parts := []string{
 			p.err.Sprintf("%d %s", e, plural(e, "error")),
 			p.warn.Sprintf("%d %s", wn, plural(wn, "warning")),
@@ -101,7 +120,10 @@ func (t *Text) Format(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(ew, "%s in %d %s (%s)\n", strings.Join(parts, ", "), r.Files, plural(r.Files, "file"), r.Elapsed.Round(1e6))
 	}
-	return ew.err
+	if ew.err != nil {
+		return ew.err
+	}
+	return tw.bw.Flush()
 }
 
 func plural(n int, s string) string {
