@@ -398,6 +398,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if err != nil {
 		return err
 	}
+	srcs = withoutReport(srcs, c.String("output"))
 	selected := def.Rules
 	cfg := rules.Config{Rules: selected, Severity: def.Severity, Options: def.Options, Workers: c.Int("jobs"),
 		MaxFileSize: c.Int64("max-file-size"), MaxLines: c.Int("max-lines"), ReportUnused: c.Bool("report-unused")}
@@ -407,13 +408,30 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		// a diff or a baseline needs its text
 		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == ""
 	}
-	res := rules.Run(cfg, srcs)
-
 	failed := false
 	for _, p := range w.problems {
 		fmt.Fprintf(stderr, "draftlint: %s: %s\n", p.path, p.msg)
 		failed = true
 	}
+	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" {
+		// each file's findings are written as soon as it and the files
+		// before it are linted: memory stays flat however many files
+		var changed map[string]map[int]bool
+		if rev := c.String("new-from-rev"); rev != "" {
+			var files []string
+			for _, s := range srcs {
+				if s.Data == nil || c.Bool("staged") {
+					files = append(files, s.Path)
+				}
+			}
+			if changed, err = changedLines(rev, files); err != nil {
+				return usageError{err.Error()}
+			}
+		}
+		return streamReport(c, st, streamRun{cfg: cfg, srcs: srcs, changed: changed, selected: selected, start: start,
+			fail: fail, failed: failed}, stdout, stderr, code)
+	}
+	res := rules.Run(cfg, srcs)
 	printNotices := func(ns []rules.Notice) {
 		rules.SortNotices(ns)
 		for _, n := range ns {
@@ -481,34 +499,158 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	}
 	rep := &report.Report{Findings: res.Findings, Sources: res.Sources, Files: res.Files, FileNames: names, Rules: selected,
 		Notices: res.Notices, Elapsed: time.Since(start), Version: versionString()}
-	if o := c.String("output"); o != "" {
-		f, err := os.Create(o)
-		if err != nil {
-			return usagef("--output: %v", err)
+	rw, done, err := reportWriter(c, out)
+	if err != nil {
+		return err
+	}
+	if err := done(fmtr.Format(rw, rep)); err != nil {
+		return err
+	}
+	warns := 0
+	for _, f := range res.Findings {
+		if f.Severity == rules.Warning {
+			warns++
 		}
-		werr := fmtr.Format(f, rep)
+	}
+	*code = exitCode(res.Findings, fail, failed)
+	checkMaxWarnings(c, warns, stderr, code)
+	return nil
+}
+
+// reportWriter is where the report goes: --output's file, or out. done
+// closes the file and says what went wrong writing, naming where.
+func reportWriter(c *cli.Context, out io.Writer) (io.Writer, func(error) error, error) {
+	o := c.String("output")
+	if o == "" {
+		return out, func(err error) error {
+			if err != nil {
+				return fmt.Errorf("writing the report: %w", err)
+			}
+			return nil
+		}, nil
+	}
+	f, err := os.Create(o)
+	if err != nil {
+		return nil, nil, usagef("--output: %v", err)
+	}
+	return f, func(werr error) error {
 		if cerr := f.Close(); werr == nil {
 			werr = cerr
 		}
 		if werr != nil {
 			return fmt.Errorf("writing the report to %s: %w", o, werr)
 		}
-	} else if err := fmtr.Format(out, rep); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
+		return nil
+	}, nil
+}
+
+// withoutReport drops the --output file from the files to lint: the report
+// is written while the run goes on, and is never a draft.
+func withoutReport(srcs []rules.Source, output string) []rules.Source {
+	if output == "" {
+		return srcs
 	}
-	*code = exitCode(res.Findings, fail, failed)
-	if max := c.Int("max-warnings"); max >= 0 && *code == exitOK {
-		warns := 0
-		for _, f := range res.Findings {
-			if f.Severity == rules.Warning {
+	abs, err := filepath.Abs(output)
+	if err != nil {
+		return srcs
+	}
+	kept := srcs[:0]
+	for _, s := range srcs {
+		if a, err := filepath.Abs(s.Path); s.Data == nil && err == nil && a == abs {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}
+
+// checkMaxWarnings fails a run that passed but has more warnings than
+// --max-warnings allows.
+func checkMaxWarnings(c *cli.Context, warns int, stderr io.Writer, code *int) {
+	if max := c.Int("max-warnings"); max >= 0 && *code == exitOK && warns > max {
+		fmt.Fprintf(stderr, "draftlint: %d warnings, more than --max-warnings %d\n", warns, max)
+		*code = exitFindings
+	}
+}
+
+// streamRun is what streamReport needs of lintAction.
+type streamRun struct {
+	cfg      rules.Config
+	srcs     []rules.Source
+	changed  map[string]map[int]bool // --new-from-rev's changed lines, when given
+	selected []*rules.Rule
+	start    time.Time
+	fail     rules.Severity
+	failed   bool // a path could not be walked
+}
+
+// streamReport lints and writes the report file by file: each file's
+// notices go to stderr and its findings to the report as soon as it and
+// every file before it are done, and nothing of it is kept.
+func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr io.Writer, code *int) error {
+	rw, done, err := reportWriter(c, out)
+	if err != nil {
+		return err
+	}
+	names := make([]string, len(sr.srcs))
+	for i, s := range sr.srcs {
+		names[i] = s.Path
+	}
+	rep := &report.Report{FileNames: names, Rules: sr.selected, Version: versionString()}
+	fw := st.Begin(rw, rep)
+	failed, gate, warns := sr.failed, false, 0
+	var werr error
+	notice := func(n rules.Notice) {
+		if n.Error {
+			failed = true
+		} else if c.Bool("quiet") {
+			return
+		}
+		fmt.Fprintf(stderr, "draftlint: %s\n", n)
+	}
+	whole := rules.Stream(sr.cfg, sr.srcs, func(r *rules.FileResult) {
+		for _, n := range r.Notices {
+			notice(n)
+		}
+		if r.Linted {
+			rep.Files++
+		}
+		fs := r.Findings
+		if sr.changed != nil {
+			fs = onlyNew(fs, sr.changed)
+		}
+		for i := range fs {
+			if fs[i].Severity >= sr.fail {
+				gate = true
+			}
+			if fs[i].Severity == rules.Warning {
 				warns++
 			}
 		}
-		if warns > max {
-			fmt.Fprintf(stderr, "draftlint: %d warnings, more than --max-warnings %d\n", warns, max)
-			*code = exitFindings
+		if werr == nil && len(fs) > 0 {
+			werr = fw.File(fs, r.Source)
 		}
+	})
+	rules.SortNotices(whole)
+	for _, n := range whole {
+		notice(n)
 	}
+	rep.Elapsed = time.Since(sr.start)
+	if werr == nil {
+		werr = fw.End(rep)
+	}
+	if err := done(werr); err != nil {
+		return err
+	}
+	switch {
+	case failed:
+		*code = exitUsage
+	case gate:
+		*code = exitFindings
+	default:
+		*code = exitOK
+	}
+	checkMaxWarnings(c, warns, stderr, code)
 	return nil
 }
 

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The formats that stream write each file as it is linted; with a baseline
+// the whole run is held and then formatted. An empty baseline filters
+// nothing, so both ways must print the same bytes, notices and exit code,
+// on drafts with findings, titles repeated across files (found as the run
+// goes), a skipped file and a clean one.
+func TestStreamedReportMatchesHeld(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile("../../testdata/sample.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "a/one.md", sample)
+	write(t, dir, "b/two.md", sample) // the same title as a/one.md
+	write(t, dir, "b-c.md", []byte("# A title of its own\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n"))
+	write(t, dir, "c.txt", []byte("Clean text, nothing to see.\n"))
+	write(t, dir, "d.md", []byte("bin\x00ary"))
+	write(t, dir, "e.html", []byte("<h1>A Title Of Its Own</h1><p>Call 555-0142 TK.</p>"))
+	write(t, dir, "empty.json", []byte(`{"version": 1, "findings": []}`))
+	base := filepath.Join(dir, "empty.json")
+	elapsed := regexp.MustCompile(`\(\d+(\.\d+)?m?s\)`)
+	for _, format := range []string{"text", "json", "github", "rdjsonl"} {
+		for _, extra := range [][]string{nil, {"--compact"}, {"--quiet"}} {
+			args := append([]string{"--format", format, "--color", "never"}, extra...)
+			code, out, errs := runCLI(t, "", append(args, dir)...)
+			hcode, hout, herrs := runCLI(t, "", append(args, "--baseline", base, dir)...)
+			out, hout = elapsed.ReplaceAllString(out, "(T)"), elapsed.ReplaceAllString(hout, "(T)")
+			if code != hcode || out != hout || errs != herrs {
+				t.Errorf("%s %v: streamed exit %d, held exit %d\nstreamed:\n%s%s\nheld:\n%s%s", format, extra, code, hcode, out, errs, hout, herrs)
+			}
+			quiet := len(extra) > 0 && extra[0] == "--quiet"
+			if !strings.Contains(out, "duplicate-across-files") || strings.Contains(errs, "d.md: skipped") == quiet {
+				t.Errorf("%s %v: the cross-file finding or the skip notice is missing:\n%s%s", format, extra, out, errs)
+			}
+		}
+	}
+}
+
+// The --output file is written while the run goes on: it is never linted,
+// even inside a linted folder and even when an earlier report is there.
+func TestOutputFileNotLinted(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.md", []byte("# Title\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit. TK\n"))
+	report := filepath.Join(dir, "report.txt")
+	for range 2 {
+		code, out, errs := runCLI(t, "", "--format", "text", "--output", report, dir)
+		if code != 1 || out != "" {
+			t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+		}
+		got, err := os.ReadFile(report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), "a.md") || strings.Contains(string(got), "report.txt") || !strings.Contains(string(got), "in 1 file") {
+			t.Errorf("report:\n%s", got)
+		}
+	}
+}
