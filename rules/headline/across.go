@@ -36,6 +36,7 @@ type titleFact struct {
 	text    string
 	key     string
 	words   []string
+	bloom   uint64            // one bit per word (see wordBloom)
 	bands   *[lshBands]uint64 // LSH band keys of words' MinHash signature (nil: fewer than two words)
 	finding rules.Finding     // positions of the title in its file
 }
@@ -53,12 +54,30 @@ func runAcross(p *rules.Pass) {
 	rules.Locate(p.Doc, &f)
 	words := contentWords(key)
 	sort.Strings(words)
-	tf := titleFact{text: t.Text, key: key, words: words, finding: f}
+	tf := titleFact{text: t.Text, key: key, words: words, bloom: wordBloom(words), finding: f}
 	if len(words) >= 2 {
 		// made here, file by file in parallel, not in the one-thread finish
 		tf.bands = bandKeys(signature(words))
 	}
 	p.Export(tf)
+}
+
+// wordBloom sets one bit of 64 for each word. Titles that differ by at
+// most one word (what nearSameSorted asks) have blooms that differ in at
+// most one bit, so most titles that only share an LSH band are told apart
+// without comparing their words.
+func wordBloom(words []string) uint64 {
+	var b uint64
+	for _, w := range words {
+		b |= 1 << (wordHash(w) & 63)
+	}
+	return b
+}
+
+// mayBeNear is the bloom test: false means nearSameSorted is false.
+func mayBeNear(a, b uint64) bool {
+	x := a ^ b
+	return x&(x-1) == 0
 }
 
 // bandKeys hashes each band of a signature's rows to one bucket key.
@@ -116,6 +135,7 @@ type earlierTitle struct {
 	text, file string
 	line       int
 	words      []string
+	bloom      uint64
 }
 
 // across compares each file's title with the titles of the files before
@@ -145,7 +165,7 @@ func across() func(*rules.AcrossPass) {
 			}
 			i := int32(len(firsts))
 			firstByKey[f.key] = i
-			firsts = append(firsts, earlierTitle{text: f.text, file: p.File, line: f.finding.Line, words: f.words})
+			firsts = append(firsts, earlierTitle{text: f.text, file: p.File, line: f.finding.Line, words: f.words, bloom: f.bloom})
 			seen = append(seen, 0)
 			if f.bands == nil {
 				continue
@@ -153,12 +173,16 @@ func across() func(*rules.AcrossPass) {
 			best := int32(-1)
 			for _, h := range f.bands {
 				for _, j := range buckets[h] {
+					if best >= 0 && j >= best {
+						break // buckets are in file order: only earlier titles can be named
+					}
 					if seen[j] == i+1 {
 						continue
 					}
 					seen[j] = i + 1
-					if (j < best || best < 0) && nearSameSorted(firsts[j].words, f.words) {
+					if mayBeNear(firsts[j].bloom, f.bloom) && nearSameSorted(firsts[j].words, f.words) {
 						best = j
+						break
 					}
 				}
 			}

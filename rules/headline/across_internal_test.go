@@ -11,7 +11,7 @@ import (
 	"github.com/draftlint/draftlint/rules/lex"
 )
 
-// Across many files the LSH search, run in parallel, reports what comparing
+// Across many files the LSH search, file by file, reports what comparing
 // every pair would: titles here that are near share a band with all but
 // negligible odds, and no bucket fills up.
 func TestAcrossFilesAgainstEveryPair(t *testing.T) {
@@ -110,4 +110,54 @@ func diffLines(got, want []string) string {
 		out = out[:20]
 	}
 	return strings.Join(out, "\n")
+}
+
+// The bloom test never turns away a near pair: over random word lists and
+// their one-word edits, nearSameSorted implies mayBeNear; and it does turn
+// most unrelated lists away.
+func TestWordBloom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 300)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%c%c", 'a'+i%26, 'a'+i/26) // no digits: a number never makes a near pair
+	}
+	pick := func(n int) []string {
+		ws := make([]string, n)
+		for k := range ws {
+			ws[k] = vocab[r.IntN(len(vocab))]
+		}
+		return ws
+	}
+	near, rejected, unrelated := 0, 0, 0
+	for range 50_000 {
+		a := pick(3 + r.IntN(8))
+		var b []string
+		switch r.IntN(4) {
+		case 0:
+			b = append(append([]string(nil), a...), vocab[r.IntN(len(vocab))])
+		case 1:
+			k := r.IntN(len(a))
+			b = append(append([]string(nil), a[:k]...), a[k+1:]...)
+		case 2:
+			b = append([]string(nil), a...)
+			b[r.IntN(len(b))] = vocab[r.IntN(len(vocab))]
+		default:
+			b = pick(3 + r.IntN(6))
+			unrelated++
+		}
+		sort.Strings(a)
+		sort.Strings(b)
+		ba, bb := wordBloom(a), wordBloom(b)
+		if nearSameSorted(a, b) {
+			near++
+			if !mayBeNear(ba, bb) {
+				t.Fatalf("%v and %v are near but the bloom test says no", a, b)
+			}
+		} else if !mayBeNear(ba, bb) {
+			rejected++
+		}
+	}
+	if near < 5_000 || rejected < unrelated*9/10 {
+		t.Errorf("%d near pairs; %d of %d unrelated turned away by the bloom", near, rejected, unrelated)
+	}
 }
