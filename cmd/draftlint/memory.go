@@ -10,7 +10,7 @@ import (
 
 // memoryTarget is the total memory a run aims to stay under while what it
 // must keep (findings, cross-file titles) is small.
-const memoryTarget = 90 << 20
+const memoryTarget = 80 << 20
 
 // tuneMemory lets the garbage collector run when the process nears
 // memoryTarget rather than each time the heap doubles: linting allocates
