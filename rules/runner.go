@@ -127,7 +127,7 @@ func Run(cfg Config, srcs []Source) *Result {
 	if cfg.KeepDocs {
 		res.Docs = map[string]*draft.Document{}
 	}
-	whole := Stream(cfg, srcs, func(r *FileResult) {
+	whole := Stream(cfg, srcs, func(r *FileResult) bool {
 		res.Notices = append(res.Notices, r.Notices...)
 		if r.Linted {
 			res.Files++
@@ -139,6 +139,7 @@ func Run(cfg Config, srcs []Source) *Result {
 				res.Docs[r.Path] = r.Doc
 			}
 		}
+		return true
 	})
 	res.Notices = append(res.Notices, whole...)
 	SortFindings(res.Findings)
@@ -155,8 +156,10 @@ const streamWindow = 16
 // are linted at most a small window ahead of the one emit waits for, so
 // the memory a run holds does not grow with the number of files. Rules
 // that compare files (Rule.Across) see each file there, after every
-// earlier one. It returns the notices that belong to no one file.
-func Stream(cfg Config, srcs []Source, emit func(*FileResult)) []Notice {
+// earlier one. When emit returns false (its report cannot be written, say)
+// no further file is linted or handed on. Stream returns once its workers
+// have stopped, with the notices that belong to no one file.
+func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -173,8 +176,12 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult)) []Notice {
 	var mu sync.Mutex
 	cond := sync.NewCond(&mu)
 	next, emitted := 0, 0
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for range workers {
+		wg.Add(1)
 		go func() {
+			defer wg.Done()
 			for {
 				mu.Lock()
 				for next < len(order) && next-emitted >= window {
@@ -252,7 +259,13 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult)) []Notice {
 		if len(fr.Findings) == 0 || cfg.DropSources {
 			fr.Source = nil
 		}
-		emit(fr)
+		if !emit(fr) {
+			mu.Lock()
+			next = len(order) // the workers take no more files
+			cond.Broadcast()
+			mu.Unlock()
+			break
+		}
 	}
 	return notices
 }

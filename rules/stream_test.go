@@ -46,7 +46,7 @@ func TestStreamOrder(t *testing.T) {
 		var got []rules.Finding
 		var paths []string
 		files := 0
-		rules.Stream(rules.Config{Rules: []*rules.Rule{rule}, Workers: workers}, srcs, func(r *rules.FileResult) {
+		rules.Stream(rules.Config{Rules: []*rules.Rule{rule}, Workers: workers}, srcs, func(r *rules.FileResult) bool {
 			paths = append(paths, r.Path)
 			if r.Linted {
 				files++
@@ -57,6 +57,7 @@ func TestStreamOrder(t *testing.T) {
 				}
 			}
 			got = append(got, r.Findings...)
+			return true
 		})
 		if files != len(srcs) || len(paths) != len(srcs) {
 			t.Fatalf("workers %d: %d files linted, %d handed on, want %d", workers, files, len(paths), len(srcs))
@@ -111,11 +112,39 @@ func TestStreamWindow(t *testing.T) {
 		srcs = append(srcs, rules.Source{Path: fmt.Sprintf("f%04d.md", i), Data: []byte("Text.\n")})
 	}
 	emitted := 0
-	rules.Stream(rules.Config{Rules: []*rules.Rule{rule}, Workers: workers}, srcs, func(*rules.FileResult) { emitted++ })
+	rules.Stream(rules.Config{Rules: []*rules.Rule{rule}, Workers: workers}, srcs, func(*rules.FileResult) bool { emitted++; return true })
 	if emitted != n {
 		t.Fatalf("%d files handed on, want %d", emitted, n)
 	}
 	if ahead >= n/2 {
 		t.Errorf("%d of %d files were linted while the first was held up: the window does not bound the run", ahead, n)
+	}
+}
+
+// When emit says stop (its report cannot be written), no further file is
+// linted or handed on, and Stream returns once its workers are done.
+func TestStreamStop(t *testing.T) {
+	const n, workers = 5000, 2
+	var linted atomic.Int64
+	rule := &rules.Rule{ID: "test/count", Category: "test", Severity: rules.Warning, Run: func(*rules.Pass) { linted.Add(1) }}
+	var srcs []rules.Source
+	for i := range n {
+		srcs = append(srcs, rules.Source{Path: fmt.Sprintf("f%04d.md", i), Data: []byte("Text.\n")})
+	}
+	emitted := 0
+	rules.Stream(rules.Config{Rules: []*rules.Rule{rule}, Workers: workers}, srcs, func(*rules.FileResult) bool {
+		emitted++
+		return emitted < 10
+	})
+	after := linted.Load()
+	if emitted != 10 {
+		t.Errorf("%d files handed on after emit said stop at the 10th", emitted)
+	}
+	if after > 10+16*workers+workers {
+		t.Errorf("%d files linted after emit said stop at the 10th", after)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if linted.Load() != after {
+		t.Errorf("workers went on linting after Stream returned")
 	}
 }

@@ -608,7 +608,7 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 		}
 		fmt.Fprintf(stderr, "draftlint: %s\n", n)
 	}
-	whole := rules.Stream(sr.cfg, sr.srcs, func(r *rules.FileResult) {
+	whole := rules.Stream(sr.cfg, sr.srcs, func(r *rules.FileResult) bool {
 		for _, n := range r.Notices {
 			notice(n)
 		}
@@ -627,9 +627,10 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 				warns++
 			}
 		}
-		if werr == nil && len(fs) > 0 {
+		if len(fs) > 0 {
 			werr = fw.File(fs, r.Source)
 		}
+		return werr == nil // a report that cannot be written ends the run
 	})
 	rules.SortNotices(whole)
 	for _, n := range whole {

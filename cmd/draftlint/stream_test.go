@@ -65,3 +65,17 @@ func TestOutputFileNotLinted(t *testing.T) {
 		}
 	}
 }
+
+// A report that cannot be written (a full disk) ends the run with exit 2
+// and a message naming where it was going.
+func TestReportWriteFails(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	for _, format := range []string{"text", "json", "sarif"} {
+		code, _, errs := runCLI(t, "", "--format", format, "--output", "/dev/full", "../../testdata/sample.md")
+		if code != 2 || !strings.Contains(errs, "writing the report to /dev/full") {
+			t.Errorf("%s: exit %d, stderr %q", format, code, errs)
+		}
+	}
+}
