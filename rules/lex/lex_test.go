@@ -221,3 +221,40 @@ func TestSetFirstBytes(t *testing.T) {
 		t.Error("a set of the empty word")
 	}
 }
+
+// The ASCII path of HeadingKey says what the full one does, for every
+// ASCII byte in every position and for random mixes of the bytes that
+// matter (spaces of each kind, capitals, quotes, trimmed punctuation).
+func TestHeadingKeyASCII(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		got, ok := headingKeyASCII(s)
+		if !ok {
+			t.Fatalf("%q: ASCII path declined", s)
+		}
+		if want := headingKeyFull(s); got != want {
+			t.Fatalf("%q: ASCII path %q, full %q", s, got, want)
+		}
+	}
+	for c := 0; c < 0x80; c++ {
+		for _, f := range []string{"%c", "a%cb", "%cAb C%c", " %c ", "Title%c", "%c%cx"} {
+			check(strings.ReplaceAll(f, "%c", string(rune(c))))
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{" ", "  ", "\t", "\n", "\r", "\v", "\f", "A", "z", "Q", "'", "\"", "`", ".", "!", "?", ":", ";", ",", "-", "…", "x1", "\x00", "\x7f"}
+	for range 100_000 {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, ok := headingKeyASCII(s); ok {
+			if want := headingKeyFull(s); got != want {
+				t.Fatalf("%q: ASCII path %q, full %q", s, got, want)
+			}
+		} else if !strings.Contains(s, "…") {
+			t.Fatalf("%q: ASCII path declined ASCII text", s)
+		}
+	}
+}
