@@ -311,23 +311,34 @@ func ReadSource(path string, maxSize int64) ([]byte, error) {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
-	// read into a buffer of the size stat gave (one allocation), then
-	// whatever the file grew by since, up to the limit
-	data := make([]byte, st.Size(), st.Size()+1)
-	n, err := io.ReadFull(f, data)
-	data = data[:n]
-	if err == nil {
-		var probe [1]byte
-		if k, _ := f.Read(probe[:]); k > 0 { // it grew
-			var more []byte
-			more, err = io.ReadAll(io.LimitReader(f, maxSize-int64(n)))
-			data = append(append(data, probe[0]), more...)
+	// read into a buffer of the size stat gave and one byte more (one
+	// allocation): a read of a regular file stops short only at its end, so
+	// when the first read brings the size stat gave, the file is read
+	// whole without asking again. A byte more means it grew since: read
+	// the rest, up to the limit.
+	size := int(st.Size())
+	data := make([]byte, size+1)
+	n := 0
+	for n <= size {
+		k, err := f.Read(data[n:])
+		n += k
+		if err == io.EOF || k == 0 && err == nil {
+			break // it shrank since stat: what is there is the draft
 		}
-	} else if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		err = nil // the file shrank since stat: what is there is the draft
+		if err != nil {
+			return nil, err
+		}
+		if n == size {
+			break
+		}
 	}
-	if err != nil {
-		return nil, err
+	data = data[:n]
+	if n > size { // it grew
+		more, err := io.ReadAll(io.LimitReader(f, maxSize-int64(n)+1))
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, more...)
 	}
 	if int64(len(data)) > maxSize {
 		return nil, fmt.Errorf("%w: grew past the %d-byte limit while being read", errTooLarge, maxSize)

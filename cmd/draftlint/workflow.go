@@ -29,11 +29,12 @@ type configs struct {
 	explicit *config.File // --config
 	flags    config.Flags
 	byPath   map[string]*config.File
+	byDir    map[string]string // folder → the config file found from it ("" for none)
 	settings map[*config.File]*rules.Settings
 }
 
 func newConfigs(explicit string, fl config.Flags) (*configs, error) {
-	c := &configs{flags: fl, byPath: map[string]*config.File{}, settings: map[*config.File]*rules.Settings{}}
+	c := &configs{flags: fl, byPath: map[string]*config.File{}, byDir: map[string]string{}, settings: map[*config.File]*rules.Settings{}}
 	if explicit != "" {
 		f, err := config.Load(explicit)
 		if err != nil {
@@ -49,7 +50,13 @@ func (c *configs) forDir(dir string) (*config.File, error) {
 	if c.explicit != nil {
 		return c.explicit, nil
 	}
-	p := config.Find(dir)
+	// files of one folder share the search up the tree (it stats a file
+	// name in every folder up to the root)
+	p, ok := c.byDir[dir]
+	if !ok {
+		p = config.Find(dir)
+		c.byDir[dir] = p
+	}
 	if p == "" {
 		return nil, nil
 	}
