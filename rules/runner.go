@@ -306,7 +306,7 @@ func ReadSource(path string, maxSize int64) ([]byte, error) {
 	if st.Size() > maxSize {
 		return nil, fmt.Errorf("%w: %d bytes, more than the %d-byte limit (--max-file-size)", errTooLarge, st.Size(), maxSize)
 	}
-	f, err := os.Open(path)
+	f, err := openSource(path)
 	if err != nil {
 		return nil, err
 	}
