@@ -161,3 +161,27 @@ func TestWordBloom(t *testing.T) {
 		t.Errorf("%d near pairs; %d of %d unrelated turned away by the bloom", near, rejected, unrelated)
 	}
 }
+
+// clip's ASCII path says what collapsing white space and cutting runes
+// says, for random mixes of spaces, words and non-ASCII bytes.
+func TestClip(t *testing.T) {
+	slow := func(s string, n int) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if len([]rune(s)) <= n {
+			return s
+		}
+		return string([]rune(s)[:n]) + "…"
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{" ", "  ", "\t", "\n", "\r", "\v", "\f", "a", "Word", "é", "\xff", "—", "x"}
+	for range 100_000 {
+		var b strings.Builder
+		for k := r.IntN(30); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s, n := b.String(), r.IntN(12)
+		if got, want := clip(s, n), slow(s, n); got != want {
+			t.Fatalf("clip(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	}
+}

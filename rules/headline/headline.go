@@ -83,6 +83,12 @@ type heading struct {
 // headings lists a document's headings with their parents (the nearest
 // heading above with a lower level).
 func headings(d *draft.Document) []heading {
+	// made once a document for headline/duplicate and near-duplicate; the
+	// rules only read it
+	return d.Memo("headline/headings", func() any { return makeHeadings(d) }).([]heading)
+}
+
+func makeHeadings(d *draft.Document) []heading {
 	var out []heading
 	var stack []heading
 	for i := range d.Blocks {
@@ -340,10 +346,32 @@ func deleteLines(d *draft.Document, s, e int) (rules.Edit, bool) {
 	return rules.Edit{Offset: start, EndOffset: next}, true
 }
 
+// clip collapses white space and cuts s to n characters, marking the cut.
 func clip(s string, n int) string {
+	if plainASCII(s) { // most titles: nothing to collapse, one byte a rune
+		if len(s) <= n {
+			return s
+		}
+		return s[:n] + "…"
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if len([]rune(s)) <= n {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// plainASCII reports whether s is ASCII with white space only as single
+// spaces between words: strings.Fields and Join would leave it as it is.
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c-'\t' <= '\r'-'\t' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
