@@ -592,11 +592,7 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	if err != nil {
 		return err
 	}
-	names := make([]string, len(sr.srcs))
-	for i, s := range sr.srcs {
-		names[i] = s.Path
-	}
-	rep := &report.Report{FileNames: names, Rules: sr.selected, Version: versionString()}
+	rep := &report.Report{Rules: sr.selected, Version: versionString()} // FileNames: only JUnit, which does not stream
 	fw := st.Begin(rw, rep)
 	failed, gate, warns := sr.failed, false, 0
 	var werr error
