@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -255,5 +256,30 @@ func TestTildeGuard(t *testing.T) {
 	}
 	if string(d.Src) != src {
 		t.Error("the source was changed")
+	}
+}
+
+// indexFoldWWW, which looks before each full stop, finds what looking at
+// every byte finds.
+func TestIndexFoldWWW(t *testing.T) {
+	every := func(s string) int {
+		for i := 0; i+4 <= len(s); i++ {
+			if s[i]|0x20 == 'w' && s[i+1]|0x20 == 'w' && s[i+2]|0x20 == 'w' && s[i+3] == '.' {
+				return i
+			}
+		}
+		return -1
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"w", "W", ".", "x", "ww", "www", "WwW.", " ", "\x57", "\x77", "é"}
+	for range 200_000 {
+		var b strings.Builder
+		for k := r.IntN(12); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := indexFoldWWW(s), every(s); got != want {
+			t.Fatalf("indexFoldWWW(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -241,12 +241,20 @@ func validHost(h string) bool {
 	return true
 }
 
+// indexFoldWWW is the index of the first "www." in s, in any case, or -1.
+// It looks only before each full stop (found a word at a time by
+// IndexByte): prose has a few a sentence.
 func indexFoldWWW(s string) int {
-	for i := 0; i+4 <= len(s); i++ {
-		c := s[i] | 0x20
-		if c == 'w' && s[i+1]|0x20 == 'w' && s[i+2]|0x20 == 'w' && s[i+3] == '.' {
-			return i
+	for from := 3; from < len(s); {
+		k := strings.IndexByte(s[from:], '.')
+		if k < 0 {
+			return -1
 		}
+		p := from + k
+		if s[p-3]|0x20 == 'w' && s[p-2]|0x20 == 'w' && s[p-1]|0x20 == 'w' {
+			return p - 3
+		}
+		from = p + 1
 	}
 	return -1
 }
