@@ -216,6 +216,16 @@ type Position struct{ Line, Column int }
 
 func lineStarts(src []byte) []int {
 	ls := make([]int, 1, 1+len(src)/40)
+	if bytes.IndexByte(src, '\r') < 0 { // the usual case: each line end found by IndexByte
+		for i := 0; ; {
+			k := bytes.IndexByte(src[i:], '\n')
+			if k < 0 {
+				return ls
+			}
+			i += k + 1
+			ls = append(ls, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

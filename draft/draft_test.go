@@ -2,6 +2,7 @@ package draft
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -280,6 +281,33 @@ func TestIndexFoldWWW(t *testing.T) {
 		s := b.String()
 		if got, want := indexFoldWWW(s), every(s); got != want {
 			t.Fatalf("indexFoldWWW(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// lineStarts finds the same line starts with and without a CR in the text
+// (the first by IndexByte, the second byte by byte): for CR-free text, the
+// ends are where a byte loop finds '\n'.
+func TestLineStarts(t *testing.T) {
+	every := func(src []byte) []int {
+		ls := []int{0}
+		for i := 0; i < len(src); i++ {
+			if src[i] == '\n' || src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+				ls = append(ls, i+1)
+			}
+		}
+		return ls
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"\n", "\r", "\r\n", "\n\n", "a", "word ", "é"}
+	for range 50_000 {
+		var b strings.Builder
+		for k := r.IntN(20); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		if got, want := lineStarts(src), every(src); !slices.Equal(got, want) {
+			t.Fatalf("lineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
