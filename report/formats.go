@@ -62,28 +62,56 @@ type csError struct {
 }
 
 type csFile struct {
-	Name   string    `xml:"name,attr"`
-	Errors []csError `xml:"error"`
-}
-
-type csRoot struct {
-	XMLName xml.Name `xml:"checkstyle"`
-	Version string   `xml:"version,attr"`
-	Files   []csFile `xml:"file"`
+	XMLName xml.Name  `xml:"file"`
+	Name    string    `xml:"name,attr"`
+	Errors  []csError `xml:"error"`
 }
 
 // Format implements Formatter.
-func (Checkstyle) Format(w io.Writer, r *Report) error {
-	root := csRoot{Version: "4.3"}
-	for _, f := range r.Findings {
-		if n := len(root.Files); n == 0 || root.Files[n-1].Name != f.File {
-			root.Files = append(root.Files, csFile{Name: f.File})
-		}
-		cf := &root.Files[len(root.Files)-1]
+func (cs Checkstyle) Format(w io.Writer, r *Report) error { return formatStream(cs, w, r) }
+
+// Begin implements Streamer: each file's element is encoded on its own,
+// indented as it would be inside the root.
+func (Checkstyle) Begin(w io.Writer, _ *Report) FileWriter {
+	bw := newBuffered(w)
+	bw.WriteString(xml.Header)
+	bw.WriteString(`<checkstyle version="4.3">`)
+	enc := xml.NewEncoder(bw)
+	enc.Indent("  ", "  ")
+	return &csWriter{bw: bw, enc: enc}
+}
+
+type csWriter struct {
+	bw    *bufio.Writer
+	enc   *xml.Encoder
+	files int
+}
+
+func (c *csWriter) File(fs []rules.Finding, _ []byte) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	cf := csFile{Name: fs[0].File}
+	for _, f := range fs {
 		cf.Errors = append(cf.Errors, csError{Line: f.Line, Column: f.Column, Severity: f.Severity.String(),
 			Message: f.Message, Source: "draftlint." + f.Rule})
 	}
-	return writeXML(w, root)
+	if c.files == 0 {
+		c.bw.WriteByte('\n') // the encoder starts each later element on a new line itself
+	}
+	c.files++
+	if err := c.enc.Encode(cf); err != nil {
+		return err
+	}
+	return c.enc.Flush()
+}
+
+func (c *csWriter) End(*Report) error {
+	if c.files > 0 {
+		c.bw.WriteByte('\n')
+	}
+	c.bw.WriteString("</checkstyle>\n")
+	return c.bw.Flush()
 }
 
 func writeXML(w io.Writer, v any) error {
