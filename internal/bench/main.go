@@ -5,6 +5,7 @@
 //	go run ./internal/bench                       # 10,000 drafts of ~10 KB (~100 MB)
 //	go run ./internal/bench -files 100000 -size 2000
 //	go run ./internal/bench -keep /tmp/corpus     # keep the corpus
+//	go run ./internal/bench -runs 5 -format text  # five runs, the default report
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -28,14 +30,16 @@ func main() {
 	seed := flag.Uint64("seed", 1, "corpus seed")
 	keep := flag.String("keep", "", "write the corpus here and keep it (default: a temporary folder)")
 	bin := flag.String("bin", "", "draftlint binary to time (default: build ./cmd/draftlint)")
+	format := flag.String("format", "json", "report format to time (text is the default report)")
+	runs := flag.Int("runs", 1, "timed runs (a busy machine varies: the minimum and median are printed)")
 	flag.Parse()
-	if err := run(*files, *size, *seed, *keep, *bin); err != nil {
+	if err := run(*files, *size, *seed, *keep, *bin, *format, max(1, *runs)); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(files, size int, seed uint64, keep, bin string) error {
+func run(files, size int, seed uint64, keep, bin, format string, runs int) error {
 	dir := keep
 	if dir == "" {
 		d, err := os.MkdirTemp("", "draftlint-bench-")
@@ -67,30 +71,43 @@ func run(files, size int, seed uint64, keep, bin string) error {
 			return fmt.Errorf("building draftlint (run from the repository root): %w", err)
 		}
 	}
-	args := []string{"--format", "json", "--fail-on", "never", "--quiet", dir}
-	cmd := exec.Command(bin, args...)
-	var timeOut bytes.Buffer
-	if _, err := os.Stat("/usr/bin/time"); err == nil {
-		cmd = exec.Command("/usr/bin/time", append([]string{"-v", bin}, args...)...)
-		cmd.Stderr = &timeOut
-	}
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("draftlint: %w\n%s", err, timeOut.String())
-	}
-	el := time.Since(start)
+	args := []string{"--format", format, "--color", "never", "--fail-on", "never", "--quiet", dir}
 	mb := float64(total) / 1e6
-	fmt.Printf("corpus: %d drafts, %.1f MB (seed %d)\n", files, mb, seed)
-	fmt.Printf("time:   %.2f s wall\n", el.Seconds())
-	fmt.Printf("speed:  %.1f MB/s, %.0f files/s\n", mb/el.Seconds(), float64(files)/el.Seconds())
-	if rss := peakRSS(timeOut.String()); rss > 0 {
-		fmt.Printf("memory: %.1f MB peak RSS\n", float64(rss)/1024)
+	fmt.Printf("corpus: %d drafts, %.1f MB (seed %d); format %s\n", files, mb, seed, format)
+	var walls []float64
+	for r := 1; r <= runs; r++ {
+		cmd := exec.Command(bin, args...)
+		var timeOut bytes.Buffer
+		if _, err := os.Stat("/usr/bin/time"); err == nil {
+			cmd = exec.Command("/usr/bin/time", append([]string{"-v", bin}, args...)...)
+			cmd.Stderr = &timeOut
+		}
+		var out countWriter
+		cmd.Stdout = &out
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("draftlint: %w\n%s", err, timeOut.String())
+		}
+		el := time.Since(start).Seconds()
+		walls = append(walls, el)
+		fmt.Printf("run %d: %.2f s wall, %.1f MB/s, %.0f files/s", r, el, mb/el, float64(files)/el)
+		if rss := peakRSS(timeOut.String()); rss > 0 {
+			fmt.Printf(", %.1f MiB peak RSS", float64(rss)/1024)
+		}
+		fmt.Printf(", report %d bytes\n", out.n)
 	}
-	fmt.Printf("report: %d bytes of JSON\n", out.Len())
+	if runs > 1 {
+		sort.Float64s(walls)
+		lo, med := walls[0], walls[len(walls)/2]
+		fmt.Printf("min %.2f s (%.1f MB/s), median %.2f s (%.1f MB/s)\n", lo, mb/lo, med, mb/med)
+	}
 	return nil
 }
+
+// countWriter counts the report's bytes without keeping them.
+type countWriter struct{ n int }
+
+func (c *countWriter) Write(b []byte) (int, error) { c.n += len(b); return len(b), nil }
 
 // peakRSS reads "Maximum resident set size (kbytes): N" from time -v.
 func peakRSS(s string) int {
