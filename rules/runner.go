@@ -177,7 +177,15 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 	cond := sync.NewCond(&mu)
 	next, emitted := 0, 0
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	// however Stream ends (emit said stop, or panicked), the workers take
+	// no more files and are waited for
+	defer func() {
+		mu.Lock()
+		next = len(order)
+		cond.Broadcast()
+		mu.Unlock()
+		wg.Wait()
+	}()
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -260,10 +268,6 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 			fr.Source = nil
 		}
 		if !emit(fr) {
-			mu.Lock()
-			next = len(order) // the workers take no more files
-			cond.Broadcast()
-			mu.Unlock()
 			break
 		}
 	}

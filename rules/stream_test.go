@@ -148,3 +148,32 @@ func TestStreamStop(t *testing.T) {
 		t.Errorf("workers went on linting after Stream returned")
 	}
 }
+
+// A panic in emit leaves Stream (its workers are stopped and waited for)
+// instead of leaving them waiting for a window that never moves on.
+func TestStreamEmitPanics(t *testing.T) {
+	var srcs []rules.Source
+	for i := range 500 {
+		srcs = append(srcs, rules.Source{Path: fmt.Sprintf("f%04d.md", i), Data: []byte("Text.\n")})
+	}
+	rule := &rules.Rule{ID: "test/none", Category: "test", Severity: rules.Warning, Run: func(*rules.Pass) {}}
+	done := make(chan any, 1)
+	go func() {
+		defer func() { done <- recover() }()
+		n := 0
+		rules.Stream(rules.Config{Rules: []*rules.Rule{rule}, Workers: 2}, srcs, func(*rules.FileResult) bool {
+			if n++; n == 3 {
+				panic("emit failed")
+			}
+			return true
+		})
+	}()
+	select {
+	case v := <-done:
+		if v != "emit failed" {
+			t.Errorf("recovered %v", v)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Stream hung after emit panicked")
+	}
+}
