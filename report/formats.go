@@ -48,6 +48,8 @@ func (g *ghWriter) File(fs []rules.Finding, _ []byte) error {
 	return nil
 }
 
+func (g *ghWriter) Flush() error { return g.bw.Flush() }
+
 func (g *ghWriter) End(*Report) error { return g.bw.Flush() }
 
 // Checkstyle writes Checkstyle XML, which many CI systems read.
@@ -105,6 +107,8 @@ func (c *csWriter) File(fs []rules.Finding, _ []byte) error {
 	}
 	return c.enc.Flush()
 }
+
+func (c *csWriter) Flush() error { return c.bw.Flush() }
 
 func (c *csWriter) End(*Report) error {
 	if c.files > 0 {
@@ -279,5 +283,7 @@ func (rw *rdWriter) File(fs []rules.Finding, src []byte) error {
 	}
 	return nil
 }
+
+func (rw *rdWriter) Flush() error { return rw.bw.Flush() }
 
 func (rw *rdWriter) End(*Report) error { return rw.bw.Flush() }

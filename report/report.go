@@ -131,6 +131,8 @@ func (j *jsonWriter) File(fs []rules.Finding, _ []byte) error {
 	return nil
 }
 
+func (j *jsonWriter) Flush() error { return j.bw.Flush() }
+
 func (j *jsonWriter) End(r *Report) error {
 	bw := j.bw
 	if j.n > 0 {

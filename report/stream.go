@@ -21,6 +21,9 @@ type FileWriter interface {
 	// File writes one file's findings (sorted, all of that file's) and
 	// may show its source (nil when not kept).
 	File(fs []rules.Finding, src []byte) error
+	// Flush writes out what is buffered (a terminal shows each file as
+	// soon as it is done).
+	Flush() error
 	// End writes what follows the last file and flushes; it reads Files
 	// and Elapsed from r (not its findings).
 	End(r *Report) error

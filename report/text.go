@@ -109,6 +109,8 @@ func (tw *textWriter) File(fs []rules.Finding, src []byte) error {
 	return ew.err
 }
 
+func (tw *textWriter) Flush() error { return tw.bw.Flush() }
+
 func (tw *textWriter) End(r *Report) error {
 	p, ew := tw.p, tw.ew
 	if !tw.t.Quiet {

@@ -594,6 +594,10 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	}
 	rep := &report.Report{Rules: sr.selected, Version: versionString()} // FileNames: only JUnit, which does not stream
 	fw := st.Begin(rw, rep)
+	// on a terminal each file shows as soon as it is done; elsewhere the
+	// report is written in large blocks
+	f, isFile := rw.(*os.File)
+	live := isFile && c.String("output") == "" && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 	failed, gate, warns := sr.failed, false, 0
 	var werr error
 	notice := func(n rules.Notice) {
@@ -625,6 +629,9 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 		}
 		if len(fs) > 0 {
 			werr = fw.File(fs, r.Source)
+			if werr == nil && live {
+				werr = fw.Flush()
+			}
 		}
 		return werr == nil // a report that cannot be written ends the run
 	})
