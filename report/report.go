@@ -22,9 +22,13 @@ type Report struct {
 	// FileNames are the files linted, in order (JUnit lists each).
 	FileNames []string
 	// Rules describes the rules that ran (SARIF lists them).
-	Rules   []*rules.Rule
-	Notices []rules.Notice
-	Elapsed time.Duration
+	Rules []*rules.Rule
+	// MoreRules are IDs of rules other than Rules whose findings a
+	// streamed report may hold (per-folder configs, unused suppressions):
+	// SARIF lists its rules before any result.
+	MoreRules []string
+	Notices   []rules.Notice
+	Elapsed   time.Duration
 	// Version of draftlint, for tool metadata.
 	Version string
 }

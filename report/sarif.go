@@ -1,6 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
 	"io"
 	"sort"
 
@@ -26,31 +30,87 @@ func sarifLevel(s rules.Severity) string {
 	return "note"
 }
 
-// Format implements Formatter.
-func (SARIF) Format(w io.Writer, r *Report) error {
-	log, err := sarif.New(sarif.Version210)
+// Format implements Formatter. The rules listed are every rule that ran
+// and any rule a finding names.
+func (sf SARIF) Format(w io.Writer, r *Report) error {
+	ids := map[string]bool{}
+	for _, f := range r.Findings {
+		ids[f.Rule] = true
+	}
+	fw, err := sarifBegin(w, r, ids)
 	if err != nil {
 		return err
+	}
+	fs := r.Findings
+	for len(fs) > 0 {
+		n := 1
+		for n < len(fs) && fs[n].File == fs[0].File {
+			n++
+		}
+		if err := fw.File(fs[:n], nil); err != nil {
+			return err
+		}
+		fs = fs[n:]
+	}
+	return fw.End(r)
+}
+
+// Begin implements Streamer. The rules come before the results in SARIF,
+// so the rules listed are every rule that ran and those of r.MoreRules.
+func (SARIF) Begin(w io.Writer, r *Report) FileWriter {
+	ids := map[string]bool{}
+	for _, id := range r.MoreRules {
+		ids[id] = true
+	}
+	fw, err := sarifBegin(w, r, ids)
+	if err != nil {
+		return failedWriter{err}
+	}
+	return fw
+}
+
+// failedWriter reports an error that came before the first file.
+type failedWriter struct{ err error }
+
+func (f failedWriter) File([]rules.Finding, []byte) error { return f.err }
+func (f failedWriter) Flush() error                       { return f.err }
+func (f failedWriter) End(*Report) error                  { return f.err }
+
+// sarifResults is where the results array stands in go-sarif's indented
+// log (json.MarshalIndent with two spaces): the run's field, its elements
+// and its closing bracket.
+const (
+	sarifResults   = "\n      \"results\": []"
+	sarifElemLead  = "        "
+	sarifCloseLead = "      "
+)
+
+// sarifWriter writes the log go-sarif would write, with the results
+// encoded one at a time into the gap left for them.
+type sarifWriter struct {
+	bw   *bufio.Writer
+	run  *sarif.Run
+	tail []byte // what follows the results array
+	n    int
+}
+
+func sarifBegin(w io.Writer, r *Report, more map[string]bool) (*sarifWriter, error) {
+	log, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return nil, err
 	}
 	run := sarif.NewRunWithInformationURI("draftlint", projectURI)
 	if r.Version != "" {
 		run.Tool.Driver.WithVersion(r.Version)
 	}
 	run.WithColumnKind("unicodeCodePoints")
-	// every rule that ran, and any rule a finding names
 	meta := map[string]*rules.Rule{}
 	for _, ru := range r.Rules {
 		meta[ru.ID] = ru
+		more[ru.ID] = true
 	}
-	ids := map[string]bool{}
-	for _, ru := range r.Rules {
-		ids[ru.ID] = true
-	}
-	for _, f := range r.Findings {
-		ids[f.Rule] = true
-	}
-	sorted := make([]string, 0, len(ids))
-	for id := range ids {
+	sorted := make([]string, 0, len(more))
+	for id := range more {
 		sorted = append(sorted, id)
 	}
 	sort.Strings(sorted)
@@ -64,10 +124,26 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 				WithProperties(sarif.Properties{"category": ru.Category})
 		}
 	}
-	for _, f := range r.Findings {
-		res := run.CreateResultForRule(f.Rule).WithLevel(sarifLevel(f.Severity))
-		msg := f.Message
-		res.WithMessage(sarif.NewTextMessage(msg))
+	log.AddRun(run)
+	var env bytes.Buffer
+	if err := log.PrettyWrite(&env); err != nil {
+		return nil, err
+	}
+	i := bytes.Index(env.Bytes(), []byte(sarifResults))
+	if i < 0 {
+		return nil, errors.New("sarif: the log has no results array where expected")
+	}
+	cut := i + len(sarifResults) - 1 // just before the "]"
+	bw := newBuffered(w)
+	bw.Write(env.Bytes()[:cut])
+	return &sarifWriter{bw: bw, run: run, tail: env.Bytes()[cut+1:]}, nil
+}
+
+func (sw *sarifWriter) File(fs []rules.Finding, _ []byte) error {
+	for _, f := range fs {
+		res := sarif.NewRuleResult(f.Rule).WithLevel(sarifLevel(f.Severity))
+		res.WithRuleIndex(ruleIndex(sw.run, f.Rule))
+		res.WithMessage(sarif.NewTextMessage(f.Message))
 		region := sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column).WithEndLine(f.EndLine).
 			WithEndColumn(f.EndColumn).WithByteOffset(f.Offset).WithByteLength(f.EndOffset - f.Offset)
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
@@ -80,7 +156,40 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 			}
 			res.AddFix(sarif.NewFix().WithDescriptionText(fx.Description).WithArtifactChanges([]*sarif.ArtifactChange{change}))
 		}
+		b, err := json.MarshalIndent(res, sarifElemLead, "  ")
+		if err != nil {
+			return err
+		}
+		if sw.n == 0 {
+			sw.bw.WriteString("\n" + sarifElemLead)
+		} else {
+			sw.bw.WriteString(",\n" + sarifElemLead)
+		}
+		sw.n++
+		if _, err := sw.bw.Write(b); err != nil {
+			return err
+		}
 	}
-	log.AddRun(run)
-	return log.PrettyWrite(w)
+	return nil
+}
+
+// ruleIndex is the rule's place in the run's rules (-1 when not listed).
+func ruleIndex(run *sarif.Run, id string) int {
+	rs := run.Tool.Driver.Rules
+	k := sort.Search(len(rs), func(i int) bool { return rs[i].ID >= id })
+	if k < len(rs) && rs[k].ID == id {
+		return k
+	}
+	return -1
+}
+
+func (sw *sarifWriter) Flush() error { return sw.bw.Flush() }
+
+func (sw *sarifWriter) End(*Report) error {
+	if sw.n > 0 {
+		sw.bw.WriteString("\n" + sarifCloseLead)
+	}
+	sw.bw.WriteByte(']')
+	sw.bw.Write(sw.tail)
+	return sw.bw.Flush()
 }

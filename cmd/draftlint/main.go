@@ -593,6 +593,22 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 		return err
 	}
 	rep := &report.Report{Rules: sr.selected, Version: versionString()} // FileNames: only JUnit, which does not stream
+	// rules beyond the selected ones that may report: those of folders'
+	// own configs, and unused suppressions (SARIF lists rules first)
+	more := map[string]bool{}
+	for _, s := range sr.srcs {
+		if s.Settings != nil {
+			for _, ru := range s.Settings.Rules {
+				more[ru.ID] = true
+			}
+		}
+	}
+	if sr.cfg.ReportUnused {
+		more[rules.UnusedSuppression] = true
+	}
+	for id := range more {
+		rep.MoreRules = append(rep.MoreRules, id)
+	}
 	fw := st.Begin(rw, rep)
 	// on a terminal each file shows as soon as it is done; elsewhere the
 	// report is written in large blocks

@@ -28,7 +28,7 @@ func TestStreamedReportMatchesHeld(t *testing.T) {
 	write(t, dir, "empty.json", []byte(`{"version": 1, "findings": []}`))
 	base := filepath.Join(dir, "empty.json")
 	elapsed := regexp.MustCompile(`\(\d+(\.\d+)?m?s\)`)
-	for _, format := range []string{"text", "json", "github", "rdjsonl", "checkstyle"} {
+	for _, format := range []string{"text", "json", "github", "rdjsonl", "checkstyle", "sarif"} {
 		for _, extra := range [][]string{nil, {"--compact"}, {"--quiet"}} {
 			args := append([]string{"--format", format, "--color", "never"}, extra...)
 			code, out, errs := runCLI(t, "", append(args, dir)...)
