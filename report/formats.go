@@ -27,7 +27,9 @@ func ghEscapeProp(s string) string {
 func (g GitHub) Format(w io.Writer, r *Report) error { return formatStream(g, w, r) }
 
 // Begin implements Streamer.
-func (GitHub) Begin(w io.Writer, _ *Report) FileWriter { return &ghWriter{bw: newBuffered(w)} }
+func (GitHub) Begin(w io.Writer, _ *Report) (FileWriter, error) {
+	return &ghWriter{bw: newBuffered(w)}, nil
+}
 
 type ghWriter struct{ bw *bufio.Writer }
 
@@ -74,13 +76,13 @@ func (cs Checkstyle) Format(w io.Writer, r *Report) error { return formatStream(
 
 // Begin implements Streamer: each file's element is encoded on its own,
 // indented as it would be inside the root.
-func (Checkstyle) Begin(w io.Writer, _ *Report) FileWriter {
+func (Checkstyle) Begin(w io.Writer, _ *Report) (FileWriter, error) {
 	bw := newBuffered(w)
 	bw.WriteString(xml.Header)
 	bw.WriteString(`<checkstyle version="4.3">`)
 	enc := xml.NewEncoder(bw)
 	enc.Indent("  ", "  ")
-	return &csWriter{bw: bw, enc: enc}
+	return &csWriter{bw: bw, enc: enc}, nil
 }
 
 type csWriter struct {
@@ -247,11 +249,11 @@ func bytePos(src []byte, off int) rdPos {
 func (rd RDJSONL) Format(w io.Writer, r *Report) error { return formatStream(rd, w, r) }
 
 // Begin implements Streamer.
-func (RDJSONL) Begin(w io.Writer, _ *Report) FileWriter {
+func (RDJSONL) Begin(w io.Writer, _ *Report) (FileWriter, error) {
 	bw := newBuffered(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	return &rdWriter{bw: bw, enc: enc}
+	return &rdWriter{bw: bw, enc: enc}, nil
 }
 
 type rdWriter struct {

@@ -35,17 +35,9 @@ type Report struct {
 
 // Counts returns the number of findings per severity.
 func (r *Report) Counts() (errs, warns, infos int) {
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case rules.Error:
-			errs++
-		case rules.Warning:
-			warns++
-		case rules.Info:
-			infos++
-		}
-	}
-	return
+	var t tally
+	t.add(r.Findings)
+	return t.errs, t.warns, t.infos
 }
 
 // Formatter writes a report in one format.
@@ -103,10 +95,10 @@ func (j JSON) Format(w io.Writer, r *Report) error { return formatStream(j, w, r
 
 // Begin implements Streamer. Findings are written one at a time, so a large
 // report is never held in memory.
-func (JSON) Begin(w io.Writer, _ *Report) FileWriter {
+func (JSON) Begin(w io.Writer, _ *Report) (FileWriter, error) {
 	bw := newBuffered(w)
 	bw.WriteString("{\n  \"findings\": [")
-	return &jsonWriter{bw: bw}
+	return &jsonWriter{bw: bw}, nil
 }
 
 type jsonWriter struct {

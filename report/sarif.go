@@ -32,7 +32,7 @@ func sarifLevel(s rules.Severity) string {
 
 // Format implements Formatter. The rules listed are every rule that ran
 // and any rule a finding names.
-func (sf SARIF) Format(w io.Writer, r *Report) error {
+func (SARIF) Format(w io.Writer, r *Report) error {
 	ids := map[string]bool{}
 	for _, f := range r.Findings {
 		ids[f.Rule] = true
@@ -41,40 +41,22 @@ func (sf SARIF) Format(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	fs := r.Findings
-	for len(fs) > 0 {
-		n := 1
-		for n < len(fs) && fs[n].File == fs[0].File {
-			n++
-		}
-		if err := fw.File(fs[:n], nil); err != nil {
-			return err
-		}
-		fs = fs[n:]
-	}
-	return fw.End(r)
+	return formatFiles(fw, r)
 }
 
 // Begin implements Streamer. The rules come before the results in SARIF,
 // so the rules listed are every rule that ran and those of r.MoreRules.
-func (SARIF) Begin(w io.Writer, r *Report) FileWriter {
+func (SARIF) Begin(w io.Writer, r *Report) (FileWriter, error) {
 	ids := map[string]bool{}
 	for _, id := range r.MoreRules {
 		ids[id] = true
 	}
 	fw, err := sarifBegin(w, r, ids)
 	if err != nil {
-		return failedWriter{err}
+		return nil, err
 	}
-	return fw
+	return fw, nil
 }
-
-// failedWriter reports an error that came before the first file.
-type failedWriter struct{ err error }
-
-func (f failedWriter) File([]rules.Finding, []byte) error { return f.err }
-func (f failedWriter) Flush() error                       { return f.err }
-func (f failedWriter) End(*Report) error                  { return f.err }
 
 // sarifResults is where the results array stands in go-sarif's indented
 // log (json.MarshalIndent with two spaces): the run's field, its elements

@@ -13,7 +13,7 @@ import (
 // file's findings, files in path order. Format writes the same bytes.
 type Streamer interface {
 	Formatter
-	Begin(w io.Writer, r *Report) FileWriter
+	Begin(w io.Writer, r *Report) (FileWriter, error)
 }
 
 // FileWriter takes a report one file at a time.
@@ -29,10 +29,17 @@ type FileWriter interface {
 	End(r *Report) error
 }
 
-// formatStream is Format for a Streamer: the report's findings, file by
-// file.
+// formatStream is Format for a Streamer.
 func formatStream(s Streamer, w io.Writer, r *Report) error {
-	fw := s.Begin(w, r)
+	fw, err := s.Begin(w, r)
+	if err != nil {
+		return err
+	}
+	return formatFiles(fw, r)
+}
+
+// formatFiles hands fw the report's findings file by file, then ends it.
+func formatFiles(fw FileWriter, r *Report) error {
 	fs := r.Findings
 	for len(fs) > 0 {
 		n := 1

@@ -24,7 +24,10 @@ func TestStreamersFlushAndMatchFormat(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		fw := st.Begin(&buf, r)
+		fw, err := st.Begin(&buf, r)
+		if err != nil {
+			t.Fatal(err)
+		}
 		fs := r.Findings
 		for len(fs) > 0 {
 			n := 1

@@ -57,13 +57,13 @@ func (p palette) sev(s rules.Severity) *color.Color {
 func (t *Text) Format(w io.Writer, r *Report) error { return formatStream(t, w, r) }
 
 // Begin implements Streamer.
-func (t *Text) Begin(w io.Writer, _ *Report) FileWriter {
+func (t *Text) Begin(w io.Writer, _ *Report) (FileWriter, error) {
 	width := t.Width
 	if width <= 0 {
 		width = 100
 	}
 	bw := newBuffered(w)
-	return &textWriter{t: t, p: newPalette(t.Color), width: width, bw: bw, ew: &errWriter{w: bw}}
+	return &textWriter{t: t, p: newPalette(t.Color), width: width, bw: bw, ew: &errWriter{w: bw}}, nil
 }
 
 type textWriter struct {

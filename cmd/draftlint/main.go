@@ -609,7 +609,10 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	for id := range more {
 		rep.MoreRules = append(rep.MoreRules, id)
 	}
-	fw := st.Begin(rw, rep)
+	fw, err := st.Begin(rw, rep)
+	if err != nil {
+		return done(err)
+	}
 	// on a terminal each file shows as soon as it is done; elsewhere the
 	// report is written in large blocks
 	f, isFile := rw.(*os.File)
