@@ -416,17 +416,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" {
 		// each file's findings are written as soon as it and the files
 		// before it are linted: memory stays flat however many files
-		var changed map[string]map[int]bool
-		if rev := c.String("new-from-rev"); rev != "" {
-			var files []string
-			for _, s := range srcs {
-				if s.Data == nil || c.Bool("staged") {
-					files = append(files, s.Path)
-				}
-			}
-			if changed, err = changedLines(rev, files); err != nil {
-				return usageError{err.Error()}
-			}
+		changed, err := changedSince(c, srcs)
+		if err != nil {
+			return err
 		}
 		return streamReport(c, st, streamRun{cfg: cfg, srcs: srcs, changed: changed, selected: selected, start: start,
 			fail: fail, failed: failed}, stdout, stderr, code)
@@ -450,7 +442,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		if err := writeDiffs(stdout, res); err != nil {
 			return fmt.Errorf("writing the diff: %w", err)
 		}
-		*code = exitCode(res.Findings, fail, failed)
+		var o outcome
+		o.add(res.Findings, fail)
+		*code = o.code(failed)
 		return nil
 	}
 	if c.Bool("fix") {
@@ -474,17 +468,11 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		}
 	}
 	// CI gates: only findings new since a revision, or not in a baseline
-	if rev := c.String("new-from-rev"); rev != "" {
-		var files []string
-		for _, s := range srcs {
-			if s.Data == nil || c.Bool("staged") {
-				files = append(files, s.Path)
-			}
-		}
-		changed, err := changedLines(rev, files)
-		if err != nil {
-			return usageError{err.Error()}
-		}
+	changed, err := changedSince(c, srcs)
+	if err != nil {
+		return err
+	}
+	if changed != nil {
 		res.Findings = onlyNew(res.Findings, changed)
 	}
 	if b := c.String("baseline"); b != "" {
@@ -506,15 +494,59 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if err := done(fmtr.Format(rw, rep)); err != nil {
 		return err
 	}
-	warns := 0
-	for _, f := range res.Findings {
-		if f.Severity == rules.Warning {
-			warns++
+	var o outcome
+	o.add(res.Findings, fail)
+	*code = o.code(failed)
+	checkMaxWarnings(c, o.warns, stderr, code)
+	return nil
+}
+
+// changedSince is --new-from-rev's changed lines of the files to lint (nil
+// without the flag).
+func changedSince(c *cli.Context, srcs []rules.Source) (map[string]map[int]bool, error) {
+	rev := c.String("new-from-rev")
+	if rev == "" {
+		return nil, nil
+	}
+	var files []string
+	for _, s := range srcs {
+		if s.Data == nil || c.Bool("staged") {
+			files = append(files, s.Path)
 		}
 	}
-	*code = exitCode(res.Findings, fail, failed)
-	checkMaxWarnings(c, warns, stderr, code)
-	return nil
+	changed, err := changedLines(rev, files)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return changed, nil
+}
+
+// outcome is what the reported findings say about the exit code.
+type outcome struct {
+	gate  bool // a finding at or above --fail-on
+	warns int
+}
+
+func (o *outcome) add(fs []rules.Finding, fail rules.Severity) {
+	for i := range fs {
+		if fs[i].Severity >= fail {
+			o.gate = true
+		}
+		if fs[i].Severity == rules.Warning {
+			o.warns++
+		}
+	}
+}
+
+// code is the exit code; failed says a path or a file could not be read.
+func (o outcome) code(failed bool) int {
+	switch {
+	case failed:
+		return exitUsage
+	case o.gate:
+		return exitFindings
+	}
+	return exitOK
 }
 
 // reportWriter is where the report goes: --output's file, or out. done
@@ -596,8 +628,10 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	// rules beyond the selected ones that may report: those of folders'
 	// own configs, and unused suppressions (SARIF lists rules first)
 	more := map[string]bool{}
+	seen := map[*rules.Settings]bool{} // files of one config share their settings
 	for _, s := range sr.srcs {
-		if s.Settings != nil {
+		if s.Settings != nil && !seen[s.Settings] {
+			seen[s.Settings] = true
 			for _, ru := range s.Settings.Rules {
 				more[ru.ID] = true
 			}
@@ -617,7 +651,8 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	// report is written in large blocks
 	f, isFile := rw.(*os.File)
 	live := isFile && c.String("output") == "" && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-	failed, gate, warns := sr.failed, false, 0
+	failed := sr.failed
+	var o outcome
 	var werr error
 	notice := func(n rules.Notice) {
 		if n.Error {
@@ -638,14 +673,7 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 		if sr.changed != nil {
 			fs = onlyNew(fs, sr.changed)
 		}
-		for i := range fs {
-			if fs[i].Severity >= sr.fail {
-				gate = true
-			}
-			if fs[i].Severity == rules.Warning {
-				warns++
-			}
-		}
+		o.add(fs, sr.fail)
 		if len(fs) > 0 {
 			werr = fw.File(fs, r.Source)
 			if werr == nil && live {
@@ -665,28 +693,9 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	if err := done(werr); err != nil {
 		return err
 	}
-	switch {
-	case failed:
-		*code = exitUsage
-	case gate:
-		*code = exitFindings
-	default:
-		*code = exitOK
-	}
-	checkMaxWarnings(c, warns, stderr, code)
+	*code = o.code(failed)
+	checkMaxWarnings(c, o.warns, stderr, code)
 	return nil
-}
-
-func exitCode(fs []rules.Finding, fail rules.Severity, failed bool) int {
-	if failed {
-		return exitUsage
-	}
-	for _, f := range fs {
-		if f.Severity >= fail {
-			return exitFindings
-		}
-	}
-	return exitOK
 }
 
 // reorder moves flags that follow paths in front of them, so that
