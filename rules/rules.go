@@ -213,7 +213,7 @@ type AcrossPass struct {
 	Severity Severity
 	File     string
 	Facts    []any
-	report   func(Finding)
+	found    []Finding
 }
 
 // Report files a finding on the pass's file; the finding must carry its
@@ -229,7 +229,7 @@ func (p *AcrossPass) Report(f Finding) {
 	if f.Severity == 0 {
 		f.Severity = p.Severity
 	}
-	p.report(f)
+	p.found = append(p.found, f)
 }
 
 var (

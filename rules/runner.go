@@ -244,24 +244,22 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 
 		s := &srcs[order[k]]
 		fr := &FileResult{Path: s.Path, Findings: r.findings, Notices: r.notices, Source: r.src, Doc: r.doc, Linted: r.linted}
-		added := false
+		n := len(fr.Findings)
 		for i := range acrosses {
 			a := &acrosses[i]
 			if a.fn == nil {
 				continue
 			}
 			p := a.pass
-			p.File, p.Facts = s.Path, r.facts[a.rule]
-			p.report = func(f Finding) {
-				fr.Findings = append(fr.Findings, f)
-				added = true
-			}
-			if err := safely(func() { a.fn(p) }); err != nil {
+			p.File, p.Facts, p.found = s.Path, r.facts[a.rule], p.found[:0]
+			err := safely(func() { a.fn(p) })
+			fr.Findings = append(fr.Findings, p.found...)
+			if err != nil {
 				notices = append(notices, Notice{File: "(all files)", Message: fmt.Sprintf("rule %s failed and was skipped: %v", a.rule.ID, err)})
 				a.fn = nil
 			}
 		}
-		if added {
+		if len(fr.Findings) > n {
 			SortFindings(fr.Findings)
 		}
 		if len(fr.Findings) == 0 || cfg.DropSources {
