@@ -3,6 +3,7 @@ package lex
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -27,7 +28,7 @@ func headingKeyASCII(s string) (key string, ok bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= utf8RuneSelf:
+		case c >= utf8.RuneSelf:
 			return "", false
 		case c == ' ' || c-'\t' <= '\r'-'\t':
 			space = true
@@ -46,8 +47,6 @@ func headingKeyASCII(s string) (key string, ok bool) {
 	out := strings.TrimRight(b.String(), ".!?:;,-")
 	return strings.Trim(out, "\"' "), true
 }
-
-const utf8RuneSelf = 0x80
 
 // headingKeyFull is HeadingKey for any text.
 func headingKeyFull(s string) string {
