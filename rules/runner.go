@@ -50,9 +50,6 @@ type Config struct {
 	// MaxLines: files with more lines are skipped with a notice (0: 100,000).
 	// Parsing costs memory per line; no draft has this many.
 	MaxLines int
-	// Filter, when set, sees each document's findings (after they are
-	// sorted) and returns the ones to keep: suppression comments.
-	Filter func(d *draft.Document, fs []Finding) []Finding
 	// KeepDocs keeps the parsed document of every file with findings.
 	KeepDocs bool
 	// ReportUnused reports suppression comments that suppress nothing.
@@ -102,13 +99,17 @@ type fileResult struct {
 	src      []byte
 	doc      *draft.Document
 	linted   bool
+	// what the findings of rules that compare files still go through:
+	// the file's suppression comments and the accepted words
+	sup    *suppressions
+	accept []string
 }
 
 // FileResult is one file's outcome, as Stream hands it on.
 type FileResult struct {
 	Path string
-	// Findings are the file's, sorted and filtered (suppressions, accepted
-	// words, Config.Filter), with those of rules that compare files.
+	// Findings are the file's, with those of rules that compare files,
+	// sorted and filtered (suppression comments, accepted words).
 	Findings []Finding
 	Notices  []Notice
 	// Source is the file's content when it has findings and
@@ -253,11 +254,18 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 			p := a.pass
 			p.File, p.Facts, p.found = s.Path, r.facts[a.rule], p.found[:0]
 			err := safely(func() { a.fn(p) })
-			fr.Findings = append(fr.Findings, p.found...)
+			if len(p.found) > 0 {
+				found := acceptFilter(r.src, p.found, r.accept)
+				fr.Findings = append(fr.Findings, r.sup.filter(found)...)
+			}
 			if err != nil {
 				notices = append(notices, Notice{File: "(all files)", Message: fmt.Sprintf("rule %s failed and was skipped: %v", a.rule.ID, err)})
 				a.fn = nil
 			}
+		}
+		if cfg.ReportUnused {
+			// only now is it known which comments hid nothing
+			fr.Findings = append(fr.Findings, r.sup.unused()...)
 		}
 		if len(fr.Findings) > n {
 			SortFindings(fr.Findings)
@@ -439,11 +447,10 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 		}
 	}
 	SortFindings(r.findings)
-	r.findings = acceptFilter(doc, r.findings, set.Accept)
-	r.findings = Suppress(doc, r.findings, cfg.ReportUnused)
-	if cfg.Filter != nil {
-		r.findings = cfg.Filter(doc, r.findings)
-	}
+	r.findings = acceptFilter(data, r.findings, set.Accept)
+	r.sup = parseSuppressions(doc)
+	r.findings = r.sup.filter(r.findings)
+	r.accept = set.Accept
 	// only what the report needs outlives the lint: the parsed document and
 	// its analyses are dropped unless asked for, and the source is kept
 	// only when there are findings to show in it
@@ -451,7 +458,9 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	if !cfg.KeepDocs {
 		r.doc = nil
 	}
-	if len(r.findings) == 0 && len(r.facts) == 0 || cfg.DropSources {
+	// (a file with facts may get findings from rules that compare files,
+	// whose accepted words are looked for in the source)
+	if len(r.findings) == 0 && len(r.facts) == 0 || cfg.DropSources && (len(r.facts) == 0 || len(r.accept) == 0) {
 		r.src = nil
 	}
 	return r

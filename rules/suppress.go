@@ -65,8 +65,32 @@ func parseDirective(text string) (kind string, names []string, ok bool) {
 // IDs or categories (none means every rule). With reportUnused, a comment
 // that suppressed nothing is reported as info.
 func Suppress(d *draft.Document, fs []Finding, reportUnused bool) []Finding {
-	if len(d.Comments) == 0 {
+	s := parseSuppressions(d)
+	if s == nil {
 		return fs
+	}
+	out := s.filter(fs)
+	if reportUnused {
+		out = append(out, s.unused()...)
+		SortFindings(out)
+	}
+	return out
+}
+
+// suppressions are a document's suppression comments, read once: a run
+// filters the file's own findings with them, then those that rules comparing
+// files report there, and only then knows which comments hid nothing.
+type suppressions struct {
+	ds []*directive
+	// unusedAt is the finding each comment gives when it hid nothing
+	// (located while the document is at hand)
+	unusedAt []Finding
+}
+
+// parseSuppressions reads d's suppression comments; nil when it has none.
+func parseSuppressions(d *draft.Document) *suppressions {
+	if len(d.Comments) == 0 {
+		return nil
 	}
 	var ds []*directive
 	var open []*directive // disable regions waiting for their enable
@@ -114,12 +138,33 @@ func Suppress(d *draft.Document, fs []Finding, reportUnused bool) []Finding {
 		ds = append(ds, dir)
 	}
 	if len(ds) == 0 {
+		return nil
+	}
+	s := &suppressions{ds: ds, unusedAt: make([]Finding, len(ds))}
+	for i, dir := range ds {
+		what := "all rules"
+		if len(dir.names) > 0 {
+			what = strings.Join(dir.names, ", ")
+		}
+		f := Finding{File: d.Path, Offset: dir.start, EndOffset: dir.end, Rule: UnusedSuppression, Category: "draftlint",
+			Severity: Info, Message: fmt.Sprintf("draftlint-%s (%s) suppresses nothing", dir.kind, what),
+			Explanation: "No finding is hidden by this comment any more: remove it."}
+		Locate(d, &f)
+		s.unusedAt[i] = f
+	}
+	return s
+}
+
+// filter returns the findings of fs that no comment covers (a new slice
+// when s is not nil) and marks the comments that hid one.
+func (s *suppressions) filter(fs []Finding) []Finding {
+	if s == nil {
 		return fs
 	}
 	out := fs[:0:0]
 	for _, f := range fs {
 		hidden := false
-		for _, dir := range ds {
+		for _, dir := range s.ds {
 			if dir.covers(f) {
 				dir.used = true
 				hidden = true
@@ -129,22 +174,19 @@ func Suppress(d *draft.Document, fs []Finding, reportUnused bool) []Finding {
 			out = append(out, f)
 		}
 	}
-	if reportUnused {
-		for _, dir := range ds {
-			if dir.used {
-				continue
-			}
-			what := "all rules"
-			if len(dir.names) > 0 {
-				what = strings.Join(dir.names, ", ")
-			}
-			f := Finding{File: d.Path, Offset: dir.start, EndOffset: dir.end, Rule: UnusedSuppression, Category: "draftlint",
-				Severity: Info, Message: fmt.Sprintf("draftlint-%s (%s) suppresses nothing", dir.kind, what),
-				Explanation: "No finding is hidden by this comment any more: remove it."}
-			Locate(d, &f)
-			out = append(out, f)
+	return out
+}
+
+// unused is an info finding for each comment that has hidden nothing so far.
+func (s *suppressions) unused() []Finding {
+	if s == nil {
+		return nil
+	}
+	var out []Finding
+	for i, dir := range s.ds {
+		if !dir.used {
+			out = append(out, s.unusedAt[i])
 		}
-		SortFindings(out)
 	}
 	return out
 }
@@ -161,16 +203,17 @@ func sameNames(a, b []string) bool {
 	return true
 }
 
-// acceptFilter drops short findings whose text holds an accepted phrase.
-func acceptFilter(d *draft.Document, fs []Finding, accept []string) []Finding {
+// acceptFilter drops short findings whose text in src holds an accepted
+// phrase.
+func acceptFilter(src []byte, fs []Finding, accept []string) []Finding {
 	if len(accept) == 0 || len(fs) == 0 {
 		return fs
 	}
 	m := lex.NewMatcher(accept)
 	out := fs[:0:0]
 	for _, f := range fs {
-		if f.EndOffset-f.Offset <= 80 && f.EndOffset <= len(d.Src) {
-			span := string(d.Src[f.Offset:f.EndOffset])
+		if f.EndOffset-f.Offset <= 80 && f.Offset >= 0 && f.EndOffset <= len(src) {
+			span := string(src[f.Offset:f.EndOffset])
 			n := lex.Normalize(span)
 			if len(m.Find(&n, len(span))) > 0 {
 				continue
