@@ -294,6 +294,22 @@ func optionsOf(name string) map[string]string {
 	return out
 }
 
+// checkOption checks a value of option key against every rule under name
+// (an ID or a category) that reads it.
+func checkOption(name, key string, v any) error {
+	for _, r := range rules.All() {
+		if r.ID != name && r.Category != name {
+			continue
+		}
+		if check := r.OptionChecks[key]; check != nil {
+			if err := check(v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (f *File) parseOptions(name string, v *yaml.Node) (rules.Options, error) {
 	if v.Kind != yaml.MappingNode {
 		return nil, errAt(f.Path, v, "rules.%s.options must be a mapping", name)
@@ -317,6 +333,9 @@ func (f *File) parseOptions(name string, v *yaml.Node) (rules.Options, error) {
 		var x any
 		if err := val.Decode(&x); err != nil {
 			return nil, errAt(f.Path, val, "bad value for option %s: %v", k.Value, err)
+		}
+		if err := checkOption(name, k.Value, x); err != nil {
+			return nil, errAt(f.Path, val, "bad value for option %s of %s: %v", k.Value, name, err)
 		}
 		opts[k.Value] = x
 	}

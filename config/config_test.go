@@ -23,11 +23,55 @@ func TestParseErrorsNameFileLineAndKey(t *testing.T) {
 		{"words:\n  allow: [x]\n", `x.yml:2: unknown key "allow" under words`},
 		{"include: [\"[\"]\n", `bad glob`},
 		{"rules: [\n", `not valid YAML`},
+		// option values the rule cannot use
+		{"rules:\n  claim/unsupported:\n    options:\n      threshold: high\n", `x.yml:4: bad value for option threshold of claim/unsupported: want a number above 0, got "high"`},
+		{"rules:\n  claim/unsupported:\n    options:\n      threshold: 0\n", `want a number above 0, got 0`},
+		{"rules:\n  claim/unsupported:\n    options:\n      error_threshold: -2.5\n", `want a number above 0, got -2.5`},
+		{"rules:\n  claim:\n    options:\n      threshold: [3]\n", `x.yml:4: bad value for option threshold of claim: want a number above 0, got a list`},
+		{"rules:\n  headline/duplicate:\n    options:\n      short_words: 2.5\n", `want a whole number, 0 or more, got 2.5`},
+		{"rules:\n  headline:\n    options:\n      short_words: -1\n", `bad value for option short_words of headline: want a whole number, 0 or more, got -1`},
+		{"rules:\n  headline/duplicate:\n    options:\n      siblings_only: \"yes\"\n", `want true or false, got "yes"`},
+		{"rules:\n  contact:\n    options:\n      default_region: Germany\n", `x.yml:4: bad value for option default_region of contact: want a two-letter region code such as DE or GB, got "Germany"`},
+		{"rules:\n  contact/invalid-phone:\n    options:\n      default_region: ZZ\n", `got "ZZ"`},
+		{"rules:\n  contact:\n    options:\n      default_region: 49\n", `got 49`},
 	}
 	for _, tt := range tests {
 		_, err := Parse("x.yml", []byte(tt.yaml))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: error %v, want %q", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+// The values a rule can use are taken, whatever their spelling in YAML.
+func TestGoodOptionValues(t *testing.T) {
+	for _, y := range []string{
+		"rules:\n  claim/unsupported:\n    options:\n      threshold: 3\n      error_threshold: 4.5\n",
+		"rules:\n  claim:\n    options:\n      threshold: 0.5\n",
+		"rules:\n  headline:\n    options:\n      short_words: 0\n",
+		"rules:\n  headline/duplicate:\n    options:\n      short_words: 5\n      siblings_only: true\n",
+		"rules:\n  contact:\n    options:\n      default_region: de\n",
+		"rules:\n  contact/premium-number:\n    options:\n      default_region: GB\n",
+	} {
+		if _, err := Parse("x.yml", []byte(y)); err != nil {
+			t.Errorf("%q: %v", y, err)
+		}
+	}
+}
+
+// Every option a rule documents has a check of its values, and every check
+// is of a documented option.
+func TestEveryOptionChecked(t *testing.T) {
+	for _, r := range rules.All() {
+		for k := range r.OptionDocs {
+			if r.OptionChecks[k] == nil {
+				t.Errorf("%s: option %s has no check", r.ID, k)
+			}
+		}
+		for k := range r.OptionChecks {
+			if _, ok := r.OptionDocs[k]; !ok {
+				t.Errorf("%s: option %s is checked but not documented", r.ID, k)
+			}
 		}
 	}
 }

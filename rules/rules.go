@@ -4,7 +4,9 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -95,8 +97,11 @@ type Rule struct {
 	// OptionDocs names the options the rule reads, each with a line of doc;
 	// the config file may set only these.
 	OptionDocs map[string]string
-	Run        func(*Pass)
-	Across     func() func(*AcrossPass)
+	// OptionChecks say which values each of those options takes: a config
+	// file with any other is refused when it is read.
+	OptionChecks map[string]OptionCheck
+	Run          func(*Pass)
+	Across       func() func(*AcrossPass)
 }
 
 // Pass is what a rule sees of one document.
@@ -133,6 +138,56 @@ func (o Options) Float(key string, def float64) float64 {
 		return v
 	}
 	return def
+}
+
+// OptionCheck returns an error saying what is wrong with an option's value
+// (as YAML decodes it: int, float64, bool, string, lists, mappings), or nil.
+type OptionCheck func(v any) error
+
+// PositiveNumber takes a number above 0.
+func PositiveNumber(v any) error {
+	switch x := v.(type) {
+	case int:
+		if x > 0 {
+			return nil
+		}
+	case float64:
+		if x > 0 && !math.IsInf(x, 1) {
+			return nil
+		}
+	}
+	return fmt.Errorf("want a number above 0, got %s", describe(v))
+}
+
+// Count takes a whole number, 0 or more.
+func Count(v any) error {
+	if x, ok := v.(int); ok && x >= 0 {
+		return nil
+	}
+	return fmt.Errorf("want a whole number, 0 or more, got %s", describe(v))
+}
+
+// Flag takes true or false.
+func Flag(v any) error {
+	if _, ok := v.(bool); ok {
+		return nil
+	}
+	return fmt.Errorf("want true or false, got %s", describe(v))
+}
+
+// describe shows a value as a config file's reader wrote it.
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return strconv.Quote(x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprint(v)
 }
 
 // Bool reads a boolean option.

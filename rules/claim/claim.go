@@ -63,6 +63,7 @@ func init() {
 		"threshold":       "claim strength from which a sentence is reported (default 2.0)",
 		"error_threshold": "claim strength from which it is an error (default 3.5)",
 	}
+	unsupportedRule.OptionChecks = map[string]rules.OptionCheck{"threshold": rules.PositiveNumber, "error_threshold": rules.PositiveNumber}
 	unsupportedRule.Run = runClaims
 	weaselRule.Run = runWeasels
 	rules.Register(unsupportedRule)

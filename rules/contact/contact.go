@@ -76,6 +76,7 @@ func init() {
 	for _, r := range []*rules.Rule{countryRule, cityRule, postcodeRule, invalidRule, premiumRule, domainRule, formatRule} {
 		r.Run = runContact
 		r.OptionDocs = map[string]string{"default_region": "ISO country code used to read national numbers when no address says the country (e.g. DE)"}
+		r.OptionChecks = map[string]rules.OptionCheck{"default_region": checkRegion}
 		rules.Register(r)
 	}
 }
@@ -350,6 +351,19 @@ func checkBlock(p *rules.Pass, cb *cblock) {
 		ph := &cb.phones[k]
 		checkPhone(p, ph, region, country, addrCity, why)
 	}
+}
+
+// checkRegion takes a region code libphonenumber knows (DE, gb), as
+// default_region must be.
+func checkRegion(v any) error {
+	s, ok := v.(string)
+	if ok && len(s) == 2 && phonenumbers.GetCountryCodeForRegion(strings.ToUpper(s)) != 0 {
+		return nil
+	}
+	if ok {
+		return fmt.Errorf("want a two-letter region code such as DE or GB, got %q", s)
+	}
+	return fmt.Errorf("want a two-letter region code such as DE or GB, got %v", v)
 }
 
 func typeName(t phonenumbers.PhoneNumberType) string {

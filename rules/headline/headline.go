@@ -62,6 +62,8 @@ func init() {
 		"siblings_only": "compare only headings under the same parent (default false)",
 	}
 	nearRule.OptionDocs = map[string]string{"short_words": "short headings under different parents are not compared (default 3)"}
+	duplicateRule.OptionChecks = map[string]rules.OptionCheck{"short_words": rules.Count, "siblings_only": rules.Flag}
+	nearRule.OptionChecks = map[string]rules.OptionCheck{"short_words": rules.Count}
 	duplicateRule.Run = runDuplicate
 	titleRule.Run = runTitle
 	nearRule.Run = runNear
