@@ -233,6 +233,9 @@ func quoted(t string, s, e int) bool {
 
 // isXX: XX, XXX, XX.X, X,XXX, XXm, XXbn — X standing for digits.
 func isXX(w string) bool {
+	if w == "" || w[0] != 'X' { // words begin with a letter or a digit
+		return false
+	}
 	core := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "bn"), "m"), "k")
 	n := 0
 	for _, c := range core {
@@ -319,7 +322,17 @@ var (
 // bracketMarkers finds [INSERT QUOTE], [Name], <Name>, {{name}}, {% … %}.
 func bracketMarkers(f draft.Format, t string) []hit {
 	var hits []hit
+	// most prose has no bracket: the openers are looked for with IndexByte,
+	// each again only once the scan passes the one found before
+	nextSq, nextAngle, nextCurly := -1, -1, -1
 	for i := 0; i < len(t); i++ {
+		nextSq = nextAfter(t, '[', i, nextSq)
+		nextAngle = nextAfter(t, '<', i, nextAngle)
+		nextCurly = nextAfter(t, '{', i, nextCurly)
+		i = min(nextSq, nextAngle, nextCurly)
+		if i >= len(t) {
+			break
+		}
 		c := t[i]
 		var closeS string
 		switch c {
@@ -372,6 +385,19 @@ func bracketMarkers(f draft.Format, t string) []hit {
 		}
 	}
 	return hits
+}
+
+// nextAfter is the offset of the first c in t at or after i, len(t) when
+// there is none; last is the one found before (-1 at first), reused while
+// it is still ahead.
+func nextAfter(t string, c byte, i, last int) int {
+	if last >= i {
+		return last
+	}
+	if k := strings.IndexByte(t[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(t)
 }
 
 func bracketNote(inner string) string {
