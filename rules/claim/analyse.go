@@ -131,6 +131,12 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 			}
 		}
 		s.score = score(l, s.triggers, seen)
+		if s.score <= 0 && len(s.weasels) == 0 {
+			// nothing to soften: the thresholds are above 0 (the config's
+			// checks see to it), so this sentence is never reported and
+			// its attribution is never looked for
+			continue
+		}
 		// softeners
 		hedged := false
 		for _, w := range ws {
