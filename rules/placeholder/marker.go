@@ -487,7 +487,7 @@ func insertHere(t string, ws []lex.Word) []hit {
 	var hits []hit
 	for k, w := range ws {
 		// only i or I folds to i
-		if c := w.Text[0]; c != 'i' && c != 'I' || !strings.EqualFold(w.Text, "insert") {
+		if c := w.Text[0]; len(w.Text) != len("insert") || c != 'i' && c != 'I' || !strings.EqualFold(w.Text, "insert") {
 			continue
 		}
 		before := strings.TrimRight(t[:w.Start], " ")
