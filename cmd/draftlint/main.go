@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -320,6 +321,9 @@ func collectArgs(c *argsContext, stdin io.Reader) (srcs []rules.Source, w *walke
 	if err != nil {
 		return nil, nil, nil, false, usageError{err.Error()}
 	}
+	if err := checkFlagValues(c.Context); err != nil {
+		return nil, nil, nil, false, err
+	}
 	w = &walker{include: c.StringSlice("include"), exclude: c.StringSlice("exclude"), noIgnore: c.Bool("no-ignore")}
 	if c.Bool("staged") {
 		srcs, err = stagedSources(w)
@@ -371,6 +375,31 @@ func collectArgs(c *argsContext, stdin io.Reader) (srcs []rules.Source, w *walke
 		kept = append(kept, s)
 	}
 	return kept, w, def, stdinUsed, nil
+}
+
+// checkFlagValues refuses globs that cannot match and numbers out of range,
+// which would otherwise lint nothing, or everything, without a word.
+func checkFlagValues(c *cli.Context) error {
+	for _, name := range []string{"include", "exclude"} {
+		for _, g := range c.StringSlice(name) {
+			if !doublestar.ValidatePattern(filepath.ToSlash(g)) {
+				return usagef("--%s: bad glob %q", name, g)
+			}
+		}
+	}
+	if c.Int("jobs") < 0 {
+		return usagef("--jobs must be 0 (one per CPU) or more, not %d", c.Int("jobs"))
+	}
+	if c.Int64("max-file-size") < 1 {
+		return usagef("--max-file-size must be 1 byte or more, not %d", c.Int64("max-file-size"))
+	}
+	if c.Int("max-lines") < 1 {
+		return usagef("--max-lines must be 1 or more, not %d", c.Int("max-lines"))
+	}
+	if c.Int("max-warnings") < -1 {
+		return usagef("--max-warnings must be 0 or more (-1: no limit), not %d", c.Int("max-warnings"))
+	}
+	return nil
 }
 
 func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code *int) error {

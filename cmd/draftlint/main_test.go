@@ -103,6 +103,35 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// Flag values that would lint nothing, or lint without a limit, without
+// a word are refused before anything is linted, with what was expected.
+func TestBadFlagValues(t *testing.T) {
+	sample := filepath.Join("..", "..", "testdata", "sample.md")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--include", "["}, `--include: bad glob "["`},
+		{[]string{"--exclude", "posts/{a"}, `--exclude: bad glob "posts/{a"`},
+		{[]string{"--jobs", "-2"}, "--jobs must be 0 (one per CPU) or more, not -2"},
+		{[]string{"--max-file-size", "0"}, "--max-file-size must be 1 byte or more, not 0"},
+		{[]string{"--max-lines", "-1"}, "--max-lines must be 1 or more, not -1"},
+		{[]string{"--max-warnings", "-2"}, "--max-warnings must be 0 or more (-1: no limit), not -2"},
+	} {
+		code, out, errs := runCLI(t, "", append(tt.args, sample)...)
+		if code != 2 || !strings.Contains(errs, tt.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", tt.args, code, out, errs, tt.want)
+		}
+	}
+	// the edges that are allowed
+	for _, args := range [][]string{{"--jobs", "0"}, {"--max-warnings", "-1"}, {"--max-warnings", "2"}, {"--max-lines", "1000"},
+		{"--include", "**/*.md"}, {"--exclude", "drafts/**"}} {
+		if code, _, errs := runCLI(t, "", append(args, "--fail-on", "never", sample)...); code != 0 {
+			t.Errorf("%v: exit %d, stderr %q; want 0", args, code, errs)
+		}
+	}
+}
+
 func write(t *testing.T, dir, name string, data []byte) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
