@@ -214,6 +214,35 @@ func TestEnableDisable(t *testing.T) {
 	}
 }
 
+// A file named more than once, in different spellings or also inside a
+// folder given, is linted once, under the first name: not reported twice,
+// nor as having the same headline as itself.
+func TestSameFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "a.md", []byte("# Council approves budget\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
+	write(t, dir, "b.md", []byte("# Another headline\n\nText.\n"))
+	wd, _ := os.Getwd()
+	rel, err := filepath.Rel(wd, a)
+	if err != nil {
+		t.Skip("no relative path to the temporary folder")
+	}
+	_, out, errs := runCLI(t, "", "--format", "json", "--fail-on", "never", a, filepath.Join(dir, ".", "a.md"), rel, dir, a)
+	var j jsonOut
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatalf("%v (stderr %s)", err, errs)
+	}
+	var got []string
+	for _, f := range j.Findings {
+		got = append(got, f.Rule)
+		if f.File != a {
+			t.Errorf("finding under %s, want %s", f.File, a)
+		}
+	}
+	if j.Summary.Files != 2 || strings.Join(got, " ") != "placeholder/lorem-ipsum" {
+		t.Errorf("%d files, findings %v; want 2 files and one lorem-ipsum finding", j.Summary.Files, got)
+	}
+}
+
 func TestWalkRespectsGitignoreAndGlobs(t *testing.T) {
 	dir := t.TempDir()
 	filler := []byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n")

@@ -22,7 +22,8 @@ type walker struct {
 	noIgnore         bool
 	files            []string
 	problems         []problem
-	seen             map[string]bool
+	seen             map[string]bool // the files listed, by absolute path
+	wd               string          // the working folder, for those keys
 }
 
 type problem struct {
@@ -64,14 +65,25 @@ func matchAny(globs []string, p, root string) bool {
 	return false
 }
 
+// add lists file p once, however it is spelt ("a.md", "./a.md", its
+// absolute path, or found again by walking a folder): a file linted twice
+// would be reported twice, and as the same headline as itself. The first
+// spelling is the one reported.
 func (w *walker) add(p string) {
 	if w.seen == nil {
 		w.seen = map[string]bool{}
 	}
-	if w.seen[p] {
+	key := filepath.Clean(p)
+	if !filepath.IsAbs(key) {
+		if w.wd == "" {
+			w.wd, _ = os.Getwd() // once: it costs system calls
+		}
+		key = filepath.Join(w.wd, key)
+	}
+	if w.seen[key] {
 		return
 	}
-	w.seen[p] = true
+	w.seen[key] = true
 	w.files = append(w.files, p)
 }
 
