@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -127,17 +129,38 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			},
 			{
 				Name:      "explain",
-				Usage:     "explain a rule: what it finds, why, and how to mend it",
-				ArgsUsage: "RULE",
+				Usage:     "explain a rule, or every rule of a category: what it finds, why, and how to mend it",
+				ArgsUsage: "RULE|CATEGORY",
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
-						return usagef("explain takes one rule ID (see draftlint rules)")
+						return usagef("explain takes one rule ID or category (see draftlint rules)")
 					}
-					r := rules.Lookup(c.Args().First())
-					if r == nil {
-						return usagef("unknown rule %q (see draftlint rules)", c.Args().First())
+					name := c.Args().First()
+					var rs []*rules.Rule
+					if r := rules.Lookup(name); r != nil {
+						rs = append(rs, r)
+					} else {
+						for _, r := range rules.All() {
+							if r.Category == name {
+								rs = append(rs, r)
+							}
+						}
 					}
-					fmt.Fprintf(stdout, "%s (%s, default severity %s)\n\n%s\n\n%s\n", r.ID, r.Category, r.Severity, r.Doc, r.Explanation)
+					if len(rs) == 0 {
+						return usagef("unknown rule or category %q (see draftlint rules)", name)
+					}
+					for i, r := range rs {
+						if i > 0 {
+							fmt.Fprintln(stdout)
+						}
+						fmt.Fprintf(stdout, "%s (%s, default severity %s)\n\n%s\n\n%s\n", r.ID, r.Category, r.Severity, r.Doc, r.Explanation)
+						if len(r.OptionDocs) > 0 {
+							fmt.Fprintf(stdout, "\nOptions (rules.%s.options in %s):\n", r.ID, config.FileName)
+							for _, k := range slices.Sorted(maps.Keys(r.OptionDocs)) {
+								fmt.Fprintf(stdout, "  %s: %s\n", k, r.OptionDocs[k])
+							}
+						}
+					}
 					return nil
 				},
 			},

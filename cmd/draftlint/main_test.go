@@ -296,6 +296,17 @@ func TestSubcommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Cicero") {
 		t.Errorf("explain: %d %s", code, out)
 	}
+	// a category explains each of its rules, with their options
+	code, out, _ = runCLI(t, "", "explain", "headline")
+	for _, want := range []string{"headline/duplicate (headline,", "headline/near-duplicate (headline,", "headline/duplicate-across-files (headline,",
+		"Options (rules.headline/duplicate.options in .draftlint.yml):\n  short_words: ", "\n  siblings_only: "} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("explain headline: exit %d, no %q in %s", code, want, out)
+		}
+	}
+	if strings.Contains(out, "placeholder/") {
+		t.Errorf("explain headline explains another category: %s", out)
+	}
 	code, out, _ = runCLI(t, "", "version")
 	if code != 0 || !strings.HasPrefix(out, "draftlint ") {
 		t.Errorf("version: %d %s", code, out)
