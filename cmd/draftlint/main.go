@@ -104,7 +104,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 		Usage: "lint article drafts for filler, duplicated headlines, contradictory contact data and unsupported claims",
 		UsageText: "draftlint [flags] PATH...   (a PATH is a file, a folder, or - for standard input)\n" +
 			"draftlint --staged [flags]  (the staged version of staged drafts: the pre-commit hook)\n" +
-			"draftlint rules | explain RULE | init | config [PATH] | baseline write FILE PATH... | hook install | version",
+			"draftlint rules | explain RULE|CATEGORY | init | config [PATH] | baseline write FILE PATH... | hook install | version",
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
