@@ -288,16 +288,15 @@ func onlyNew(fs []rules.Finding, changed map[string]map[int]bool) []rules.Findin
 // stagedSources reads the staged version of every staged file from the
 // index, not the working tree.
 func stagedSources(w *walker) ([]rules.Source, error) {
-	out, err := git("diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z")
-	if err != nil {
-		if errors.Is(err, errNotRepo) {
-			return nil, fmt.Errorf("--staged: %w", err)
-		}
-		return nil, fmt.Errorf("--staged: %w", err)
-	}
+	// first: outside a repository git diff --cached would take itself for
+	// git diff --no-index and answer with its usage
 	top, err := git("rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--staged: %w", err)
+	}
+	out, err := git("diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z")
+	if err != nil {
+		return nil, fmt.Errorf("--staged: %w", err)
 	}
 	root := strings.TrimSpace(string(top))
 	wd, _ := os.Getwd()

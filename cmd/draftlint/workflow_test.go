@@ -56,6 +56,19 @@ func TestNewFromRev(t *testing.T) {
 	}
 }
 
+// --staged outside a repository says so in one line (git diff --cached
+// there answers with its whole usage).
+func TestStagedOutsideRepo(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	_ = os.Chdir(dir)
+	defer func() { _ = os.Chdir(wd) }()
+	code, out, errs := runCLI(t, "", "--staged")
+	if code != 2 || strings.TrimSpace(errs) != "draftlint: --staged: not inside a git repository" || out != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
 func TestNewFromRevOutsideRepo(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "a.md", []byte(clean))
