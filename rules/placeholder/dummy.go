@@ -50,9 +50,6 @@ func init() {
 // hostOf returns the lower-case host of a URL or email address.
 func hostOf(u string) string {
 	u = strings.ToLower(u)
-	if i := strings.LastIndexByte(u, '@'); i >= 0 && !strings.Contains(u, "/") {
-		return u[i+1:]
-	}
 	u = strings.TrimPrefix(u, "mailto:")
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
@@ -100,12 +97,16 @@ func runDummy(p *rules.Pass) {
 				continue
 			}
 			if why := reservedHost(h, dd.hosts); why != "" {
-				kind := "web address"
+				kind, shown := "web address", l.URL
 				if l.Email || strings.HasPrefix(strings.ToLower(l.URL), "mailto:") {
-					kind = "email address"
+					// the address as a reader sees it: no scheme, no ?subject= or #part
+					kind, shown = "email address", l.URL[len(l.URL)-len(strings.TrimPrefix(strings.ToLower(l.URL), "mailto:")):]
+					if i := strings.IndexAny(shown, "?#"); i >= 0 {
+						shown = shown[:i]
+					}
 				}
 				p.Report(rules.Finding{Offset: l.Start, EndOffset: l.End,
-					Message:     fmt.Sprintf("dummy %s %q", kind, clip(l.URL, 60)),
+					Message:     fmt.Sprintf("dummy %s %q", kind, clip(shown, 60)),
 					Explanation: why + ": put in the real address or remove it."})
 			}
 		}
