@@ -27,7 +27,8 @@ code (a Berlin address with a +44 number), or a number in national form that
 is not valid in the address's country, contradicts it. Numbers are parsed and
 validated with libphonenumber's data (github.com/nyaruka/phonenumbers).
 Blocks whose country is ambiguous ("Paris" alone could be in France or in
-Texas) are not reported.`}
+Texas) are not reported. In a section or a list of offices, a paragraph or
+item with an address in another country starts a contact block of its own.`}
 	cityRule = &rules.Rule{ID: "contact/phone-city-mismatch", Severity: rules.Warning,
 		Doc: "A landline number's area is another city of the same country than the address",
 		Explanation: `A geographic (landline) number carries its area in its prefix: +49 89 is
@@ -156,6 +157,12 @@ func contactBlocks(d *draft.Document) []*cblock {
 		}
 		cb := analyseBlock(d, i, inSection || contactish(b) || short && hasData && !readsAsProse(b.Text))
 		if inSection || short && (len(cb.phones) > 0 || len(cb.evidence) > 0 || len(cb.links) > 0) {
+			if cur != nil && elsewhere(cur, cb) {
+				// the next office of a list ("Berlin office: …", "Madrid
+				// office: …"): merged, their addresses would contradict
+				// each other and neither would be checked
+				flush()
+			}
 			if cur == nil {
 				cur = cb
 			} else {
@@ -171,6 +178,20 @@ func contactBlocks(d *draft.Document) []*cblock {
 	}
 	flush()
 	return out
+}
+
+// elsewhere reports whether block cb gives an address in another country
+// than the blocks gathered in cur: then it starts a contact of its own.
+func elsewhere(cur, cb *cblock) bool {
+	if len(cb.evidence) == 0 || len(cur.evidence) == 0 {
+		return false
+	}
+	here, _, _ := addressOf(cb)
+	if here == "" {
+		return false
+	}
+	there, _, _ := addressOf(cur)
+	return there != "" && there != here
 }
 
 // functionWords mark running prose.

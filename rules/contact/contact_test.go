@@ -97,6 +97,17 @@ func TestMismatches(t *testing.T) {
 			"contact/phone-country-mismatch|address is in the United States"}},
 		{"tel: link", "Acme GmbH\nHirtenstraße 19, 10178 Berlin\n[Call the desk](tel:+442071234567)\n", []string{
 			"contact/phone-country-mismatch|phone +44 20 7123 4567 is a UK landline number, but the address is in Germany"}},
+		{"a contact section listing offices in several countries: each office is checked on its own",
+			"## Contact\n\nBerlin office: Friedrichstraße 43, 10117 Berlin. Phone: +44 20 7946 1234.\n\n" +
+				"Madrid office: Calle de Alcalá 50, 28014 Madrid, tel. +34 915 123 456, email madrid@acme.fr\n\n" +
+				"Paris office: 12 rue de Rivoli, 75004 Paris. Tél. : +33 1 42 76 40 40.\n", []string{
+				"contact/phone-country-mismatch|phone +44 20 7946 1234 is a UK landline number, but the address is in Germany",
+				"contact/domain-country-mismatch|madrid@acme.fr has a French domain (.fr), but the address is in Spain"}},
+		{"a list of offices, one an item", "- Acme GmbH, Hirtenstraße 19, 10178 Berlin, +49 30 2345678\n" +
+			"- Acme Ltd, 1 Poultry, London EC2R 8EJ, +49 30 2345679\n- Acme SL, Calle de Alcalá 45, 28014 Madrid, +34 911 23 45 67\n", []string{
+			"contact/phone-country-mismatch|phone +49 30 2345679 is a German landline number, but the address is in the United Kingdom"}},
+		{"an address over two blocks of one country stays one contact", "## Contact\n\nAcme GmbH\nHirtenstraße 19\n10178 Berlin\n\nGermany\n\nPhone: +44 20 7123 4567\n", []string{
+			"contact/phone-country-mismatch|phone +44 20 7123 4567 is a UK landline number, but the address is in Germany"}},
 		{"ambiguous city alone is not judged", "Acme\nCambridge\nPhone +1 617 253 1000\n", nil},
 		{"prose without a contact block", "The firm, based in Berlin, has offices in London and Paris; call +44 20 7123 4567.\n", nil},
 		{"dates and prices are not phones", "Acme GmbH\n10178 Berlin\nFounded 2004-05-01, shares at €1.234.567, ISBN 978-3-16-148410-0\n", nil},
