@@ -5,63 +5,18 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/draftlint/draftlint/draft"
 )
 
-// bracketMarkersByByte is bracketMarkers as it was before it skipped to the
-// openers with IndexByte: every byte looked at.
+// bracketMarkersByByte is bracketMarkers without the skip to the openers:
+// every byte is looked at.
 func bracketMarkersByByte(f draft.Format, t string) []hit {
 	var hits []hit
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		var closeS string
-		switch c {
-		case '[':
-			closeS = "]"
-		case '<':
-			closeS = ">"
-		case '{':
-			if i+1 < len(t) && (t[i+1] == '{' || t[i+1] == '%') {
-				if t[i+1] == '{' {
-					closeS = "}}"
-				} else {
-					closeS = "%}"
-				}
-			} else {
-				continue
-			}
-		default:
-			continue
-		}
-		open := 1
-		if c == '{' {
-			open = 2
-		}
-		j := strings.Index(t[i+open:min(len(t), i+open+120+len(closeS))], closeS)
-		if j < 0 || j > 120 {
-			continue
-		}
-		inner := t[i+open : i+open+j]
-		end := i + open + j + len(closeS)
-		var why string
-		switch c {
-		case '[':
-			why = bracketNote(inner)
-		case '<':
-			if i > 0 && (unicode.IsLetter(lastRune(t[:i])) || unicode.IsDigit(lastRune(t[:i]))) {
-				continue
-			}
-			if angleName(inner) {
-				why = "A bracketed name stands in for the real one."
-			}
-		case '{':
-			why = templateLeftover(f, inner, t[i+1] == '%')
-		}
-		if why != "" {
-			hits = append(hits, hit{i, end, why})
-			i = end - 1
+		if h, ok := bracketAt(f, t, i); ok {
+			hits = append(hits, h)
+			i = h.end - 1
 		}
 	}
 	return hits

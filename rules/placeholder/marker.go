@@ -333,58 +333,63 @@ func bracketMarkers(f draft.Format, t string) []hit {
 		if i >= len(t) {
 			break
 		}
-		c := t[i]
-		var closeS string
-		switch c {
-		case '[':
-			closeS = "]"
-		case '<':
-			closeS = ">"
-		case '{':
-			if i+1 < len(t) && (t[i+1] == '{' || t[i+1] == '%') {
-				if t[i+1] == '{' {
-					closeS = "}}"
-				} else {
-					closeS = "%}"
-				}
-			} else {
-				continue
-			}
-		default:
-			continue
-		}
-		open := 1
-		if c == '{' {
-			open = 2
-		}
-		// the closing bracket within 120 bytes (looking further from every
-		// opening bracket made a run of them quadratic)
-		j := strings.Index(t[i+open:min(len(t), i+open+120+len(closeS))], closeS)
-		if j < 0 || j > 120 {
-			continue
-		}
-		inner := t[i+open : i+open+j]
-		end := i + open + j + len(closeS)
-		var why string
-		switch c {
-		case '[':
-			why = bracketNote(inner)
-		case '<':
-			if i > 0 && (unicode.IsLetter(lastRune(t[:i])) || unicode.IsDigit(lastRune(t[:i]))) {
-				continue
-			}
-			if angleName(inner) {
-				why = "A bracketed name stands in for the real one."
-			}
-		case '{':
-			why = templateLeftover(f, inner, t[i+1] == '%')
-		}
-		if why != "" {
-			hits = append(hits, hit{i, end, why})
-			i = end - 1
+		if h, ok := bracketAt(f, t, i); ok {
+			hits = append(hits, h)
+			i = h.end - 1
 		}
 	}
 	return hits
+}
+
+// bracketAt reads a bracketed marker opening at t[i], if there is one.
+func bracketAt(f draft.Format, t string, i int) (hit, bool) {
+	c := t[i]
+	var closeS string
+	switch c {
+	case '[':
+		closeS = "]"
+	case '<':
+		closeS = ">"
+	case '{':
+		if i+1 < len(t) && (t[i+1] == '{' || t[i+1] == '%') {
+			if t[i+1] == '{' {
+				closeS = "}}"
+			} else {
+				closeS = "%}"
+			}
+		} else {
+			return hit{}, false
+		}
+	default:
+		return hit{}, false
+	}
+	open := 1
+	if c == '{' {
+		open = 2
+	}
+	// the closing bracket within 120 bytes (looking further from every
+	// opening bracket made a run of them quadratic)
+	j := strings.Index(t[i+open:min(len(t), i+open+120+len(closeS))], closeS)
+	if j < 0 || j > 120 {
+		return hit{}, false
+	}
+	inner := t[i+open : i+open+j]
+	end := i + open + j + len(closeS)
+	var why string
+	switch c {
+	case '[':
+		why = bracketNote(inner)
+	case '<':
+		if i > 0 && (unicode.IsLetter(lastRune(t[:i])) || unicode.IsDigit(lastRune(t[:i]))) {
+			return hit{}, false
+		}
+		if angleName(inner) {
+			why = "A bracketed name stands in for the real one."
+		}
+	case '{':
+		why = templateLeftover(f, inner, t[i+1] == '%')
+	}
+	return hit{i, end, why}, why != ""
 }
 
 // nextAfter is the offset of the first c in t at or after i, len(t) when
