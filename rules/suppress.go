@@ -59,27 +59,13 @@ func parseDirective(text string) (kind string, names []string, ok bool) {
 	return kind, fields[1:], true
 }
 
-// Suppress drops the findings that suppression comments cover:
+// suppressions are a document's suppression comments:
 // draftlint-disable … draftlint-enable regions, draftlint-disable-next-line,
 // draftlint-disable-line and draftlint-disable-file, each with optional rule
-// IDs or categories (none means every rule). With reportUnused, a comment
-// that suppressed nothing is reported as info.
-func Suppress(d *draft.Document, fs []Finding, reportUnused bool) []Finding {
-	s := parseSuppressions(d)
-	if s == nil {
-		return fs
-	}
-	out := s.filter(fs)
-	if reportUnused {
-		out = append(out, s.unused()...)
-		SortFindings(out)
-	}
-	return out
-}
-
-// suppressions are a document's suppression comments, read once: a run
+// IDs or categories (none means every rule). They are read once: a run
 // filters the file's own findings with them, then those that rules comparing
-// files report there, and only then knows which comments hid nothing.
+// files report there, and only then knows which comments hid nothing (which
+// --report-unused reports as info).
 type suppressions struct {
 	ds []*directive
 	// unusedAt is the finding each comment gives when it hid nothing
