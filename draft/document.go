@@ -159,6 +159,13 @@ func (b *Block) SrcEnd(i int) int {
 // SentenceText returns the text of sentence s.
 func (b *Block) SentenceText(s Span) string { return b.Text[s.Start:s.End] }
 
+// MetaValue is a string value of a front-matter field such as author or
+// tags: its key path and its byte range in the source.
+type MetaValue struct {
+	Key        string
+	Start, End int
+}
+
 // Document is a parsed draft.
 type Document struct {
 	Path   string
@@ -168,6 +175,9 @@ type Document struct {
 	Title    int
 	Blocks   []Block
 	Comments []Comment
+	// Meta are the values of front-matter fields that are published but
+	// are not prose (author, byline, tags, …), one per list item.
+	Meta []MetaValue
 	// BodyStart is the offset where the body begins (after a BOM and front matter).
 	BodyStart int
 	lines     []int      // offsets where lines start

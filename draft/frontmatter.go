@@ -50,6 +50,23 @@ var proseKeys = setOf("title", "headline", "description", "summary", "subtitle",
 	"teaser", "caption", "alt", "abstract", "content", "text", "body", "intro", "tagline", "subhead", "heading",
 	"seo_title", "og_title", "og_description", "linktitle", "name_long", "quote")
 
+// metaKeys are front-matter fields that are not prose but are published
+// with the article (a byline, a credit, tags): a placeholder left there is
+// seen by readers.
+var metaKeys = setOf("author", "authors", "byline", "by", "credit", "credits", "photographer", "photo_credit",
+	"source", "location", "dateline", "place", "city", "tags", "categories", "category", "keywords", "section")
+
+// isMetaKey reports whether a key path has one of metaKeys in it
+// ("author", "author.name", "seo.keywords").
+func isMetaKey(key string) bool {
+	for part := range strings.SplitSeq(strings.ToLower(key), ".") {
+		if metaKeys[part] {
+			return true
+		}
+	}
+	return false
+}
+
 // nonProseParts mark keys whose values are identifiers, dates, paths or lists
 // of keywords, never prose.
 var nonProseParts = []string{"date", "url", "link", "image", "img", "thumb", "cover", "path", "file", "slug", "keyword",
@@ -124,8 +141,9 @@ func yamlFrontMatter(d *Document, yStart, yEnd int) {
 func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 	src := d.Src
 	type field struct {
-		key  string
-		s, e int
+		key    string
+		s, e   int // the prose value (s < 0: none)
+		vs, ve int // the value as written
 	}
 	var fields [16]field
 	fs := fields[:0]
@@ -174,6 +192,7 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 			return false
 		}
 		s, t := lineStart+v, lineStart+end
+		vs, ve := s, t
 		pk := isProseKey(key)
 		switch {
 		case len(val) == 0:
@@ -190,8 +209,9 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 			}
 			s, t = s+1, t-1
 		case pk < 0:
-			// never prose (a date, a slug, tags): only valid YAML matters
-			if !plainValid(val) {
+			// never prose (a date, a slug, tags): only valid YAML matters,
+			// and for a meta field that yaml.v3 reads it as strings
+			if !plainValid(val) || isMetaKey(key) && !plainStrings(val) {
 				return false
 			}
 			s = -1
@@ -200,15 +220,21 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 				return false
 			}
 		}
-		fs = append(fs, field{key: key, s: s, e: t})
+		fs = append(fs, field{key: key, s: s, e: t, vs: vs, ve: ve})
 	}
 	for _, f := range fs {
+		if f.s < 0 && f.vs > 0 && isMetaKey(f.key) {
+			flatMeta(d, f.key, f.vs, f.ve)
+		}
 		if f.s < 0 || f.e <= f.s {
 			continue
 		}
 		v := string(src[f.s:f.e])
 		pk := isProseKey(f.key)
 		if pk < 0 || pk == 0 && !readsAsProse(v) {
+			if isMetaKey(f.key) {
+				d.Meta = append(d.Meta, MetaValue{Key: f.key, Start: f.s, End: f.e})
+			}
 			continue
 		}
 		var bl builder
@@ -221,6 +247,33 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 // maxFlatFields is the most fields flatFrontMatter reads; longer front
 // matter goes to yaml.v3.
 const maxFlatFields = 64
+
+// flatMeta records the value of a meta field written as a plain scalar or
+// a flow list of plain words (what plainValid lets through), item by item.
+func flatMeta(d *Document, key string, s, e int) {
+	src := d.Src
+	if src[s] != '[' {
+		d.Meta = append(d.Meta, MetaValue{Key: key, Start: s, End: e})
+		return
+	}
+	for i := s + 1; i < e-1; {
+		j := i + bytes.IndexByte(src[i:e-1], ',')
+		if j < i {
+			j = e - 1
+		}
+		is, ie := i, j
+		for is < ie && src[is] == ' ' {
+			is++
+		}
+		for ie > is && src[ie-1] == ' ' {
+			ie--
+		}
+		if ie > is {
+			d.Meta = append(d.Meta, MetaValue{Key: key, Start: is, End: ie})
+		}
+		i = j + 1
+	}
+}
 
 // plainPrintable: no tab, no control character, nothing yaml.v3 does not
 // print, and valid UTF-8.
@@ -258,6 +311,20 @@ func plainString(v []byte) bool {
 	switch strings.ToLower(string(v)) {
 	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
 		return false
+	}
+	return true
+}
+
+// plainStrings: a plain scalar or a flow list (that plainValid lets
+// through) whose every item yaml.v3 reads as a string.
+func plainStrings(v []byte) bool {
+	if v[0] != '[' {
+		return plainString(v)
+	}
+	for _, item := range bytes.Split(v[1:len(v)-1], []byte(",")) {
+		if !plainString(bytes.Trim(item, " ")) {
+			return false
+		}
 	}
 	return true
 }
@@ -329,10 +396,10 @@ func (f *fmWalker) walk(n *yaml.Node, path string) {
 			return
 		}
 		pk := isProseKey(path)
-		if pk < 0 {
-			return
-		}
-		if pk == 0 && !readsAsProse(n.Value) {
+		if pk < 0 || pk == 0 && !readsAsProse(n.Value) {
+			if isMetaKey(path) {
+				f.meta(n, path)
+			}
 			return
 		}
 		f.scalar(n, path)
@@ -358,6 +425,24 @@ func (f *fmWalker) offset(line, col int) int {
 		off += w
 	}
 	return off
+}
+
+// meta records a meta field's value when it stands in the source as it
+// reads (a plain or quoted scalar with no escapes).
+func (f *fmWalker) meta(n *yaml.Node, path string) {
+	if n.Style != 0 && n.Style != yaml.DoubleQuotedStyle && n.Style != yaml.SingleQuotedStyle {
+		return
+	}
+	off := f.offset(n.Line, n.Column)
+	if off < 0 {
+		return
+	}
+	if n.Style != 0 {
+		off++
+	}
+	if e := off + len(n.Value); e <= f.end && string(f.src[off:e]) == n.Value {
+		f.d.Meta = append(f.d.Meta, MetaValue{Key: path, Start: off, End: e})
+	}
 }
 
 func (f *fmWalker) scalar(n *yaml.Node, path string) {

@@ -17,7 +17,7 @@ func frontMatterBoth(y string) (took bool, fast, slow string) {
 	ds := &Document{Src: src, Title: -1}
 	yamlFrontMatter(ds, yStart, yEnd)
 	show := func(d *Document) string {
-		return fmt.Sprintf("title %d %+v", d.Title, d.Blocks)
+		return fmt.Sprintf("title %d %+v meta %+v", d.Title, d.Blocks, d.Meta)
 	}
 	return took, show(df), show(ds)
 }
@@ -50,6 +50,8 @@ func TestFlatFrontMatter(t *testing.T) {
 		{"title: &anchor value words", false},         // an anchor
 		{"title: *alias", false},                      // an alias
 		{"title: !!str tagged words", false},          // a tag
+		{"author: TK\ntags: [news,  TODO , x]\nbyline: \"[Name]\"\nsource: 'TK Maxx'\nlayout: 2026-09-16", true}, // meta values
+		{"tags:\n- TBD\n- \"tk\"\nauthor:\n  name: TK\n  email: \"esc\\\" x\"", false},                           // meta values, nested
 		{manyKeys(maxFlatFields), true},
 		{manyKeys(maxFlatFields + 1), false}, // more fields than it looks up
 	} {
@@ -59,6 +61,31 @@ func TestFlatFrontMatter(t *testing.T) {
 		}
 		if took && fast != slow {
 			t.Errorf("%q:\n fast %s\n yaml %s", c.yaml, fast, slow)
+		}
+	}
+}
+
+// The values of published fields that are not prose (author, byline, tags)
+// are kept item by item, with their ranges in the source; prose fields and
+// other keys are not.
+func TestMeta(t *testing.T) {
+	for _, c := range []struct{ yaml, want string }{
+		{"author: TK\ntitle: Words of a title here\nlayout: post", "author=TK"},
+		{"tags: [news,  TODO , x]", "tags=news tags=TODO tags=x"},
+		{"byline: \"[Reporter name]\"\nsource: 'TK Maxx'", "byline=[Reporter name] source=TK Maxx"},
+		{"tags:\n- TBD\n- \"tk\"\nauthor:\n  name: TK\n  email: a@b.c", "tags=TBD tags=tk author.name=TK author.email=a@b.c"},
+		{"author: Jane Doe wrote this long byline", "author=Jane Doe wrote this long byline"},
+		{"status: TODO\ndescription: TBD\nslug: tk", ""},
+		{"author: \"esc \\\" x\"\ntags: [a]", "tags=a"}, // an escape: not as written
+	} {
+		src := []byte("---\n" + c.yaml + "\n---\n")
+		d := Parse("x.md", src, Markdown)
+		var got []string
+		for _, m := range d.Meta {
+			got = append(got, m.Key+"="+string(src[m.Start:m.End]))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q: meta %q, want %q", c.yaml, strings.Join(got, " "), c.want)
 		}
 	}
 }
@@ -78,7 +105,8 @@ func manyKeys(n int) string {
 // Front matter assembled from pieces that sit near the fast path's edges:
 // whatever it takes, it reads as yaml.v3 does.
 func TestFlatFrontMatterAgreesWithYAML(t *testing.T) {
-	keys := []string{"title", "summary", "date", "tags", "notes", "x-y", "a_b", "Title", "desc", "description", "slug", "draft"}
+	keys := []string{"title", "summary", "date", "tags", "notes", "x-y", "a_b", "Title", "desc", "description", "slug", "draft",
+		"author", "byline", "Categories"}
 	vals := []string{"", "The council met on Monday", "words: with colon", "C# and F#", "a #comment", "2026-09-16", "12:30",
 		"1.5", "true", "Yes", "no", "null", "~", "-", "- item", "[a, b]", "[a, [b]]", "[", "]", "{a: b}", "\"quoted words here\"",
 		"'single quoted words'", "\"unterminated", "'it''s'", "\"esc \\\" here\"", "“Curly” quotes in a title", "ends with:",

@@ -26,7 +26,12 @@ Upper-case markers are matched with their case, so real words are never hit:
 "TK Maxx", "TKO", "Tokyo", "xx-large" and "tbd" inside a URL are not markers,
 and nothing inside code counts. "TODO comments" and "TODO list" are mentions,
 not markers. In Markdown, Jekyll and Hugo tags ({% include %}, {{< figure >}},
-{{ page.title }}) are left alone; only a bare {{name}} counts there.`,
+{{ page.title }}) are left alone; only a bare {{name}} counts there.
+
+Front-matter fields that are published without being prose (author, byline,
+credit, source, tags, categories, keywords) count when their whole value is a
+marker: "author: TK", "tags: [TODO]", "byline: [Reporter name]". Workflow
+fields such as status or notes are never read.`,
 }
 
 type markerData struct {
@@ -61,6 +66,13 @@ type hit struct {
 
 func runMarker(p *rules.Pass) {
 	md := markers()
+	for _, m := range p.Doc.Meta {
+		if why := metaMarker(p.Doc, md, string(p.Doc.Src[m.Start:m.End])); why != "" {
+			p.Report(rules.Finding{Offset: m.Start, EndOffset: m.End,
+				Message:     fmt.Sprintf("editorial marker %q left in the front matter's %s", clip(string(p.Doc.Src[m.Start:m.End]), 40), m.Key),
+				Explanation: why + " Front-matter fields such as the byline and the tags are published with the article."})
+		}
+	}
 	for i := range p.Doc.Blocks {
 		b := &p.Doc.Blocks[i]
 		hits := blockMarkers(p.Doc, i, md)
@@ -73,6 +85,34 @@ func runMarker(p *rules.Pass) {
 			})
 		}
 	}
+}
+
+// metaMarker says why the whole value of a front-matter field such as
+// author or tags is a placeholder ("TK", "TBD", "[Author name]", "lorem
+// ipsum"), or "". Only whole values count: a tag or a name is short.
+func metaMarker(d *draft.Document, md *markerData, v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return ""
+	}
+	low := strings.ToLower(v)
+	switch {
+	case md.exact.Has(v):
+		return explainWord(v)
+	case low == "tk" || low == "tktk" || low == "tbd" || low == "tba" || low == "tbc":
+		// in lower case too: no tag or byline is that ("todo" is a tag
+		// of articles about to-do lists)
+		return explainWord(strings.ToUpper(v))
+	case md.blocks[strings.Trim(low, ".!…:- ")]:
+		return "The whole value is a placeholder."
+	case strings.HasPrefix(low, "lorem ipsum"):
+		return "Lorem ipsum is filler text."
+	case v[0] == '[' || v[0] == '<' || v[0] == '{':
+		if h, ok := bracketAt(d.Format, v, 0); ok && h.end == len(v) {
+			return h.what
+		}
+	}
+	return ""
 }
 
 // dedupeHits sorts hits and drops those inside an earlier one.
