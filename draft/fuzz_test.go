@@ -49,6 +49,12 @@ func checkDoc(t *testing.T, d *Document) {
 			}
 		}
 	}
+	for _, m := range d.Meta {
+		if m.Start < d.bom || m.End > d.BodyStart || m.Start >= m.End || !utf8.RuneStart(d.Src[m.Start]) ||
+			m.End < n && !utf8.RuneStart(d.Src[m.End]) {
+			t.Fatalf("meta %+v outside the front matter (body at %d) or not on rune boundaries", m, d.BodyStart)
+		}
+	}
 	// positions: the line is the count of line breaks before the offset
 	for _, off := range []int{0, n / 3, n / 2, n} {
 		p := d.Position(off)
@@ -92,7 +98,7 @@ func FuzzText(f *testing.F) {
 }
 
 func FuzzFrontMatter(f *testing.F) {
-	for _, s := range []string{"title: x", "title: |\n  a\n  b", "a:\n  b:\n    content: some words here", "title: 'it''s'", "- a\n- b", "title: \"\\u00e9t\\u00e9\""} {
+	for _, s := range []string{"title: x", "author: TK\ntags: [a, TODO]", "tags:\n- TBD\n- 'x'\nauthor:\n  name: \"TK\"", "title: |\n  a\n  b", "a:\n  b:\n    content: some words here", "title: 'it''s'", "- a\n- b", "title: \"\\u00e9t\\u00e9\""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, yaml string) {
