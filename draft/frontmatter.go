@@ -156,6 +156,9 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 		lineStart := off
 		off = e + 1
 		if len(line) == 0 || line[0] == '#' {
+			if bytes.IndexByte(line, '\r') >= 0 {
+				return false // yaml.v3 ends a comment at a lone CR, and reads on
+			}
 			continue // a blank line or a comment
 		}
 		// the key: a name at the start of the line, then ":" and a space
