@@ -98,9 +98,13 @@ func runDummy(p *rules.Pass) {
 			}
 			if why := reservedHost(h, dd.hosts); why != "" {
 				kind, shown := "web address", l.URL
-				if l.Email || strings.HasPrefix(strings.ToLower(l.URL), "mailto:") {
+				mailto := len(l.URL) >= len("mailto:") && strings.EqualFold(l.URL[:len("mailto:")], "mailto:")
+				if l.Email || mailto {
 					// the address as a reader sees it: no scheme, no ?subject= or #part
-					kind, shown = "email address", l.URL[len(l.URL)-len(strings.TrimPrefix(strings.ToLower(l.URL), "mailto:")):]
+					kind = "email address"
+					if mailto {
+						shown = shown[len("mailto:"):]
+					}
 					if i := strings.IndexAny(shown, "?#"); i >= 0 {
 						shown = shown[:i]
 					}
