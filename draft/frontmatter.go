@@ -226,16 +226,18 @@ func flatFrontMatter(d *Document, yStart, yEnd int) bool {
 		fs = append(fs, field{key: key, s: s, e: t, vs: vs, ve: ve})
 	}
 	for _, f := range fs {
-		if f.s < 0 && f.vs > 0 && isMetaKey(f.key) {
-			flatMeta(d, f.key, f.vs, f.ve)
+		if f.vs >= f.ve {
+			continue // null
 		}
-		if f.s < 0 || f.e <= f.s {
-			continue
-		}
-		v := string(src[f.s:f.e])
 		pk := isProseKey(f.key)
-		if pk < 0 || pk == 0 && !readsAsProse(v) {
-			if isMetaKey(f.key) {
+		if f.s < 0 || f.e <= f.s || pk < 0 || pk == 0 && !readsAsProse(string(src[f.s:f.e])) {
+			// not prose: a meta field's value is kept, a plain one (maybe a
+			// list) as written, a quoted one inside its quotes
+			switch {
+			case !isMetaKey(f.key):
+			case f.s < 0:
+				flatMeta(d, f.key, f.vs, f.ve)
+			case f.e > f.s:
 				d.Meta = append(d.Meta, MetaValue{Key: f.key, Start: f.s, End: f.e})
 			}
 			continue

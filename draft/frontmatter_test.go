@@ -44,13 +44,13 @@ func TestFlatFrontMatter(t *testing.T) {
 		{"tags:\n- a\n- b", false},                    // a sequence
 		{"title: |\n  a literal\n  block", false},     // a block scalar
 		{"title: tab\there", false},                   // a tab
-		{"title: x\r\nsummary: y", false},
-		{"# a comment\rA few words of prose", false}, // a lone CR ends the comment for yaml.v3             // CRLF
-		{"\"quoted key\": value here", false},        // a quoted key
-		{"title : spaced colon", false},              // space before the colon
-		{"title: &anchor value words", false},        // an anchor
-		{"title: *alias", false},                     // an alias
-		{"title: !!str tagged words", false},         // a tag
+		{"title: x\r\nsummary: y", false},             // CRLF
+		{"# a comment\rA few words of prose", false},  // a lone CR ends the comment for yaml.v3
+		{"\"quoted key\": value here", false},         // a quoted key
+		{"title : spaced colon", false},               // space before the colon
+		{"title: &anchor value words", false},         // an anchor
+		{"title: *alias", false},                      // an alias
+		{"title: !!str tagged words", false},          // a tag
 		{"author: TK\ntags: [news,  TODO , x]\nbyline: \"[Name]\"\nsource: 'TK Maxx'\nlayout: 2026-09-16", true}, // meta values
 		{"tags:\n- TBD\n- \"tk\"\nauthor:\n  name: TK\n  email: \"esc\\\" x\"", false},                           // meta values, nested
 		{manyKeys(maxFlatFields), true},
