@@ -67,9 +67,10 @@ type hit struct {
 func runMarker(p *rules.Pass) {
 	md := markers()
 	for _, m := range p.Doc.Meta {
-		if why := metaMarker(p.Doc, md, string(p.Doc.Src[m.Start:m.End])); why != "" {
+		v := string(p.Doc.Src[m.Start:m.End])
+		if why := metaMarker(p.Doc, md, v); why != "" {
 			p.Report(rules.Finding{Offset: m.Start, EndOffset: m.End,
-				Message:     fmt.Sprintf("editorial marker %q left in the front matter's %s", clip(string(p.Doc.Src[m.Start:m.End]), 40), m.Key),
+				Message:     fmt.Sprintf("editorial marker %q left in the front matter's %s", clip(v, 40), m.Key),
 				Explanation: why + " Front-matter fields such as the byline and the tags are published with the article."})
 		}
 	}
