@@ -57,7 +57,15 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := exitOK
 	app := newApp(stdin, stdout, stderr, &code)
-	err := app.Run(reorder(args, app))
+	argv, pathsOnly := reorder(args, app)
+	if pathsOnly {
+		// "draftlint -- rules" lints a file named rules: after "--" no
+		// word is a subcommand, nor help (the --help flag stays)
+		app.Commands = nil
+		app.HideHelp = true
+		app.Flags = append(app.Flags, cli.HelpFlag)
+	}
+	err := app.Run(argv)
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -752,14 +760,16 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 
 // reorder moves flags that follow paths in front of them, so that
 // `draftlint draft.md --format json` works like `draftlint --format json
-// draft.md`. Everything after "--" stays a path.
-func reorder(args []string, app *cli.App) []string {
+// draft.md`. Everything after "--" stays a path: pathsOnly says the first
+// path came after an explicit "--", so it must not be taken for a
+// subcommand.
+func reorder(args []string, app *cli.App) (out []string, pathsOnly bool) {
 	if len(args) < 2 {
-		return args
+		return args, false
 	}
 	for _, cmd := range app.Commands {
 		if args[1] == cmd.Name {
-			return args
+			return args, false
 		}
 	}
 	takesValue := map[string]bool{}
@@ -774,6 +784,7 @@ func reorder(args []string, app *cli.App) []string {
 	for i := 0; i < len(rest); i++ {
 		a := rest[i]
 		if a == "--" {
+			pathsOnly = len(paths) == 0 && i+1 < len(rest)
 			paths = append(paths, rest[i+1:]...)
 			break
 		}
@@ -788,10 +799,10 @@ func reorder(args []string, app *cli.App) []string {
 		}
 		paths = append(paths, a)
 	}
-	out := append([]string{args[0]}, flags...)
+	out = append([]string{args[0]}, flags...)
 	if len(paths) > 0 {
 		out = append(out, "--")
 		out = append(out, paths...)
 	}
-	return out
+	return out, pathsOnly
 }

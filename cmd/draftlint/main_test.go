@@ -312,3 +312,34 @@ func TestSubcommands(t *testing.T) {
 		t.Errorf("version: %d %s", code, out)
 	}
 }
+
+// After "--" every argument is a path, even one named like a subcommand:
+// "draftlint -- rules" lints the file rules (it neither lists the rules
+// nor, for init, writes a config).
+func TestPathsAfterDoubleDashAreNeverSubcommands(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chdir(wd) })
+	for _, name := range []string{"rules", "explain", "init", "config", "baseline", "hook", "version", "help"} {
+		write(t, dir, name, []byte("Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
+		for _, args := range [][]string{
+			{"--fail-on", "warning", "--format", "json", "--", name},
+			{"-f", "json", "--fail-on=warning", "--", name},
+		} {
+			code, out, errs := runCLI(t, "", args...)
+			if code != 1 || !strings.Contains(out, `"file": "`+name+`"`) {
+				t.Errorf("%v: exit %d, want 1 with a finding in %s\nstdout %.200s\nstderr %s", args, code, name, out, errs)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".draftlint.yml")); err == nil {
+			t.Fatalf("-- %s wrote a config", name)
+		}
+	}
+	// the subcommands themselves still run
+	if code, out, _ := runCLI(t, "", "rules"); code != 0 || !strings.Contains(out, "placeholder/lorem-ipsum") {
+		t.Errorf("rules: exit %d", code)
+	}
+}
