@@ -111,8 +111,12 @@ type Pass struct {
 	Options Options
 	// Severity is the rule's effective severity (config may change it).
 	Severity Severity
-	report   func(Finding)
-	export   func(any)
+	// SeveritySet says the config chose Severity (for the rule or its
+	// category): a rule that grades its findings (a strong claim an error)
+	// must then report every finding at Severity.
+	SeveritySet bool
+	report      func(Finding)
+	export      func(any)
 }
 
 // Options are a rule's settings from the config file.

@@ -433,11 +433,11 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 		if rule.Run == nil {
 			continue
 		}
-		sev := rule.Severity
+		sev, chosen := rule.Severity, false
 		if v, ok := set.Severity[rule.ID]; ok && v != 0 {
-			sev = v
+			sev, chosen = v, true
 		}
-		p.Rule, p.Options, p.Severity = rule, set.Options[rule.ID], sev
+		p.Rule, p.Options, p.Severity, p.SeveritySet = rule, set.Options[rule.ID], sev, chosen
 		n, dropped = 0, 0
 		if err := safely(func() { rule.Run(p) }); err != nil {
 			r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("rule %s failed and was skipped: %v", rule.ID, err)})

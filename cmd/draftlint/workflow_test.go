@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -188,5 +189,43 @@ func TestConfigFileIsFoundAndApplied(t *testing.T) {
 	code, out, _ = runCLI(t, "", "config", filepath.Join(dir, "sub", "a.md"))
 	if code != 0 || !strings.Contains(out, "placeholder/marker: off") || !strings.Contains(out, "exclude: [\"archive/**\"]") {
 		t.Errorf("config command: %d\n%s", code, out)
+	}
+}
+
+// TestConfigSeverityWinsOverClaimStrength: a strong claim is an error by
+// default, but a severity set in the config, for the category or the rule,
+// is the severity of every finding.
+func TestConfigSeverityWinsOverClaimStrength(t *testing.T) {
+	strong := []byte("# Trams\n\nFor the first time in its history, the club won every trophy it entered.\n")
+	for _, c := range []struct{ config, want string }{
+		{"", "error"},
+		{"rules:\n  claim: warning\n", "warning"},
+		{"rules:\n  claim/unsupported: info\n", "info"},
+		{"rules:\n  claim: error\n  claim/unsupported: warning\n", "warning"},
+	} {
+		dir := t.TempDir()
+		if c.config != "" {
+			write(t, dir, ".draftlint.yml", []byte(c.config))
+		}
+		write(t, dir, "a.md", strong)
+		_, out, errs := runCLI(t, "", "--format", "json", "--fail-on", "never", filepath.Join(dir, "a.md"))
+		var rep struct {
+			Findings []struct{ Rule, Severity string }
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%q: %v\n%s%s", c.config, err, out, errs)
+		}
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Rule == "claim/unsupported" {
+				n++
+				if f.Severity != c.want {
+					t.Errorf("config %q: severity %s, want %s", c.config, f.Severity, c.want)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("config %q: %d claim/unsupported findings, want 1\n%s", c.config, n, out)
+		}
 	}
 }

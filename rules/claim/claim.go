@@ -40,7 +40,9 @@ report", "data from the OECD"), a link, or a footnote or citation ([1], ^1,
 (Smith 2023)). A quotation takes its speaker from the sentence before or
 after it. Vague attributions ("experts say", "studies show") do not count.
 
-A sentence scoring 2 or more is a warning; 3.5 or more an error. Options:
+A sentence scoring 2 or more is a warning; 3.5 or more an error, unless the
+config sets the severity (for the rule or the category), which then applies to
+every finding. Options:
 threshold (2.0) and error_threshold (3.5). Headings, block quotes, captions
 and table cells are not scored. The finding lists the words that made the
 sentence a claim; add a source to satisfy it.`,
@@ -205,8 +207,10 @@ func runClaims(p *rules.Pass) {
 			if s.attributed || s.question || s.score < warn {
 				continue
 			}
-			sev := rules.Warning
-			if s.score >= errAt {
+			// a strong claim is an error, unless the config chose the
+			// severity: the user's choice always wins
+			sev := p.Severity
+			if s.score >= errAt && !p.SeveritySet {
 				sev = rules.Error
 			}
 			var parts []string
