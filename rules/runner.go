@@ -43,7 +43,8 @@ type Config struct {
 	// Options and Severity per rule ID override the defaults.
 	Options  map[string]Options
 	Severity map[string]Severity
-	// Workers is the number of files linted at once (default: one per CPU).
+	// Workers is the number of files linted at once (default: one per CPU;
+	// at most MaxWorkers).
 	Workers int
 	// MaxFileSize in bytes; larger files are skipped with a notice (0: 16 MiB).
 	MaxFileSize int64
@@ -85,6 +86,11 @@ type Result struct {
 // that a pathological draft (a million identical headings) cannot exhaust
 // memory; the rest are counted in a notice.
 const MaxFindingsPerRule = 1000
+
+// MaxWorkers bounds Config.Workers (--jobs): each worker holds a window of
+// files ahead of the report, so a huge count would exhaust memory; no
+// machine lints faster with more.
+const MaxWorkers = 1024
 
 // DefaultMaxLines is the number of lines above which a file is skipped.
 const DefaultMaxLines = 100_000
@@ -165,6 +171,7 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, MaxWorkers, max(len(srcs), 1))
 	order := make([]int, len(srcs))
 	for i := range order {
 		order[i] = i

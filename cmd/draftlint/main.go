@@ -93,7 +93,7 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "compact", Usage: "text format: one line per finding, no excerpts"},
 		&cli.Int64Flag{Name: "max-file-size", Value: rules.DefaultMaxFileSize, Usage: "skip files larger than this many bytes, with a notice"},
 		&cli.IntFlag{Name: "max-lines", Value: rules.DefaultMaxLines, Usage: "skip files with more lines than this, with a notice"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once, at most 1024 (default: one per CPU)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
 		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "use this config file for every file (default: the nearest .draftlint.yml above each file)"},
@@ -418,8 +418,8 @@ func checkFlagValues(c *cli.Context) error {
 			}
 		}
 	}
-	if c.Int("jobs") < 0 {
-		return usagef("--jobs must be 0 (one per CPU) or more, not %d", c.Int("jobs"))
+	if j := c.Int("jobs"); j < 0 || j > rules.MaxWorkers {
+		return usagef("--jobs must be from 0 (one per CPU) to %d, not %d", rules.MaxWorkers, j)
 	}
 	if c.Int64("max-file-size") < 1 {
 		return usagef("--max-file-size must be 1 byte or more, not %d", c.Int64("max-file-size"))

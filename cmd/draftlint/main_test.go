@@ -113,7 +113,12 @@ func TestBadFlagValues(t *testing.T) {
 	}{
 		{[]string{"--include", "["}, `--include: bad glob "["`},
 		{[]string{"--exclude", "posts/{a"}, `--exclude: bad glob "posts/{a"`},
-		{[]string{"--jobs", "-2"}, "--jobs must be 0 (one per CPU) or more, not -2"},
+		{[]string{"--jobs", "-2"}, "--jobs must be from 0 (one per CPU) to 1024, not -2"},
+		// a huge --jobs ran out of memory, a larger one panicked making the
+		// workers' window
+		{[]string{"--jobs", "1025"}, "--jobs must be from 0 (one per CPU) to 1024, not 1025"},
+		{[]string{"-j", "100000000"}, "--jobs must be from 0 (one per CPU) to 1024, not 100000000"},
+		{[]string{"--jobs", "1000000000000"}, "--jobs must be from 0 (one per CPU) to 1024, not 1000000000000"},
 		{[]string{"--max-file-size", "0"}, "--max-file-size must be 1 byte or more, not 0"},
 		{[]string{"--max-lines", "-1"}, "--max-lines must be 1 or more, not -1"},
 		{[]string{"--max-warnings", "-2"}, "--max-warnings must be 0 or more (-1: no limit), not -2"},
@@ -124,7 +129,7 @@ func TestBadFlagValues(t *testing.T) {
 		}
 	}
 	// the edges that are allowed
-	for _, args := range [][]string{{"--jobs", "0"}, {"--max-warnings", "-1"}, {"--max-warnings", "2"}, {"--max-lines", "1000"},
+	for _, args := range [][]string{{"--jobs", "0"}, {"--jobs", "1024"}, {"--max-warnings", "-1"}, {"--max-warnings", "2"}, {"--max-lines", "1000"},
 		{"--include", "**/*.md"}, {"--exclude", "drafts/**"}} {
 		if code, _, errs := runCLI(t, "", append(args, "--fail-on", "never", sample)...); code != 0 {
 			t.Errorf("%v: exit %d, stderr %q; want 0", args, code, errs)
