@@ -10,7 +10,8 @@ import (
 
 // UnifiedDiff writes a unified diff (--- a/path, +++ b/path, 3 lines of
 // context) that git apply and patch -p1 accept. It writes nothing when the
-// texts are equal.
+// texts are equal. A path with a control character, a quote, a backslash
+// or a byte beyond ASCII is quoted the way git quotes it ("a/x\ty.md").
 func UnifiedDiff(w io.Writer, path string, old, new []byte) error {
 	if string(old) == string(new) {
 		return nil
@@ -36,7 +37,7 @@ func UnifiedDiff(w io.Writer, path string, old, new []byte) error {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", path, path)
+	fmt.Fprintf(&b, "--- %s\n+++ %s\n", QuotePath("a/"+path), QuotePath("b/"+path))
 	const ctx = 3
 	i := 0
 	for i < len(ls) {
@@ -103,6 +104,38 @@ func UnifiedDiff(w io.Writer, path string, old, new []byte) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// QuotePath quotes a path as git does with core.quotePath on: unchanged
+// unless it holds a byte below 0x20, a quote, a backslash, DEL or a byte
+// of 0x80 and above; then in double quotes with C escapes (\t, \n, \",
+// \\) and three-digit octal for the other bytes.
+func QuotePath(p string) string {
+	need := false
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return p
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if e := strings.IndexByte("\a\b\t\n\v\f\r\"\\", c); e >= 0 {
+			b.WriteByte('\\')
+			b.WriteByte("abtnvfr\"\\"[e])
+		} else if c < 0x20 || c >= 0x7f {
+			fmt.Fprintf(&b, "\\%03o", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func hunkRange(start, n int) string {

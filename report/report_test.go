@@ -207,3 +207,21 @@ func TestUnifiedDiff(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
 }
+
+func TestQuotePath(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"a/plain name.md", "a/plain name.md"}, // spaces are not quoted
+		{"a/x\ty.md", `"a/x\ty.md"`},
+		{"a/x\ny.md", `"a/x\ny.md"`},
+		{`a/say "hi".md`, `"a/say \"hi\".md"`},
+		{`a/back\slash.md`, `"a/back\\slash.md"`},
+		{"a/caf\xe9.md", `"a/caf\351.md"`},       // not UTF-8
+		{"a/café.md", `"a/caf\303\251.md"`},      // UTF-8, as git's core.quotePath
+		{"a/bell\a\x1b.md", `"a/bell\a\033.md"`}, // escape as octal
+		{"a/del\x7f.md", `"a/del\177.md"`},
+	} {
+		if got := QuotePath(c.in); got != c.want {
+			t.Errorf("QuotePath(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}

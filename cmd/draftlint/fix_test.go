@@ -130,3 +130,43 @@ func TestDiffAppliesWithGit(t *testing.T) {
 		t.Errorf("after git apply: %q", got)
 	}
 }
+
+// A file name with a tab, a newline, a quote, a backslash or a byte that is
+// not UTF-8 is quoted in --diff the way git quotes it, so that git apply
+// takes the whole patch.
+func TestDiffQuotesOddFileNames(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	names := []string{"x\ty.md", "new\nline.md", `say "hi".md`, `back\slash.md`, "caf\xe9.md", "café.md", "plain name.md"}
+	const filler = "# Head\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n\nText.\n"
+	for _, n := range names {
+		write(t, dir, n, []byte(filler))
+	}
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = os.Chdir(wd) }()
+	code, diff, errs := runCLI(t, "", "--diff", ".")
+	if code != 1 || !strings.Contains(diff, "--- \"a/x\\ty.md\"\n+++ \"b/x\\ty.md\"\n") {
+		t.Fatalf("exit %d, diff:\n%s\nstderr %s", code, diff, errs)
+	}
+	check := exec.Command(git, "apply", "--check", "-v", "-")
+	check.Stdin = strings.NewReader(diff)
+	if out, err := check.CombinedOutput(); err != nil {
+		t.Fatalf("git apply --check: %v\n%s\npatch:\n%s", err, out, diff)
+	}
+	apply := exec.Command(git, "apply", "-")
+	apply.Stdin = strings.NewReader(diff)
+	if out, err := apply.CombinedOutput(); err != nil {
+		t.Fatalf("git apply: %v\n%s", err, out)
+	}
+	for _, n := range names {
+		if got, _ := os.ReadFile(n); string(got) != "# Head\n\nText.\n" {
+			t.Errorf("%q after git apply: %q", n, got)
+		}
+	}
+}
