@@ -67,3 +67,44 @@ func BenchmarkAcrossFiles(b *testing.B) {
 		})
 	}
 }
+
+// headingDraft makes one Markdown draft of n sections whose headings have
+// 2 to 10 words; one in twenty repeats an earlier heading with a word
+// changed or added.
+func headingDraft(n int) []byte {
+	r := rand.New(rand.NewPCG(3, 5))
+	vocab := pseudoWords(r, 5000)
+	var b strings.Builder
+	var hs [][]string
+	for i := 0; i < n; i++ {
+		var h []string
+		switch {
+		case i > 10 && i%20 == 0:
+			h = append([]string(nil), hs[r.IntN(i)]...)
+			h[r.IntN(len(h))] = vocab[r.IntN(len(vocab))]
+		case i > 10 && i%20 == 1:
+			h = append(append([]string(nil), hs[r.IntN(i)]...), vocab[r.IntN(len(vocab))])
+		default:
+			h = make([]string, 2+r.IntN(9))
+			for k := range h {
+				h[k] = vocab[r.IntN(len(vocab))]
+			}
+		}
+		hs = append(hs, h)
+		fmt.Fprintf(&b, "%s %s\n\nA paragraph of the section.\n\n", strings.Repeat("#", 1+r.IntN(3)), strings.Join(h, " "))
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkInDraft lints one draft of 2,000 sections with the in-draft
+// headline rules.
+func BenchmarkInDraft(b *testing.B) {
+	srcs := []rules.Source{{Path: "long.md", Data: headingDraft(2000)}}
+	rs := rulestest.Select(b, "headline/duplicate", "headline/title-repeated", "headline/near-duplicate")
+	b.ReportAllocs()
+	var found int
+	for b.Loop() {
+		found = len(rules.Run(rules.Config{Rules: rs}, srcs).Findings)
+	}
+	b.ReportMetric(float64(found), "findings")
+}

@@ -60,20 +60,34 @@ func hasDigit(s string) bool { return entity.HasDigit(s) }
 // headings still do.
 const minNearWords = 6
 
+// wordKey is a word's share of a heading's key, a multiset hash: the sum
+// of its words' keys. A key with one word dropped is the sum less that
+// word's key, so a heading of n words gets its n keys in O(n) time and
+// memory (the other words joined into a string for each word took O(n²):
+// a 200 KB heading took gigabytes). Colliding keys only propose a pair:
+// nearSameSorted decides.
+func wordKey(w string) uint64 {
+	x := wordHash(w)
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
 func runNear(p *rules.Pass) {
 	short := p.Options.Int("short_words", 3)
 	hs := headings(p.Doc)
 	_, _, pageHeading := titleInfo(p.Doc)
-	// Index each heading by its sorted content words. Two headings are near
-	// when their words are the same, or when dropping one word of the
-	// longer gives the shorter: so each heading is looked up by its own key
-	// and by each key with one word dropped, never compared with every
-	// other heading.
-	keys := make([]string, len(hs))
+	// Index each heading by the multiset hash of its content words. Two
+	// headings are near when their words are the same, or when dropping
+	// one word of the longer gives the shorter: so each heading is looked
+	// up by its own key and by each key with one word dropped, never
+	// compared with every other heading.
+	keys := make([]uint64, len(hs))
 	words := make([][]string, len(hs))
-	minus := make([][]string, len(hs))
-	byKey := map[string][]int{}   // a heading's own key
-	byMinus := map[string][]int{} // its keys with one word dropped
+	minus := make([][]uint64, len(hs))
+	byKey := map[uint64][]int{}   // a heading's own key
+	byMinus := map[uint64][]int{} // its keys with one word dropped
 	firstOfKey := map[string]bool{}
 	dup := make([]bool, len(hs)) // an exact repeat: headline/duplicate's business
 	for i := range hs {
@@ -85,19 +99,23 @@ func runNear(p *rules.Pass) {
 		ws := contentWords(hs[i].key)
 		sort.Strings(ws)
 		words[i] = ws
-		keys[i] = strings.Join(ws, "\x00")
+		wk := make([]uint64, len(ws))
+		for d, w := range ws {
+			wk[d] = wordKey(w)
+			keys[i] += wk[d]
+		}
 		byKey[keys[i]] = append(byKey[keys[i]], i)
+		// a word more or less counts only when the shorter heading has
+		// minNearWords words (nearSameSorted): shorter headings need no
+		// keys with a word dropped
+		if len(ws) <= minNearWords {
+			continue
+		}
 		for d := range ws {
-			// a word more or less counts only when the shorter heading
-			// has minNearWords words (nearSameSorted): shorter headings
-			// need no keys with a word dropped
-			if len(ws) <= minNearWords {
-				break
-			}
 			if d > 0 && ws[d] == ws[d-1] {
 				continue
 			}
-			m := strings.Join(append(append([]string(nil), ws[:d]...), ws[d+1:]...), "\x00")
+			m := keys[i] - wk[d]
 			minus[i] = append(minus[i], m)
 			byMinus[m] = append(byMinus[m], i)
 		}
