@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -67,6 +68,10 @@ type Notice struct {
 	File    string
 	Message string
 	Error   bool
+	// Skipped says the file was not linted on purpose (binary, UTF-16,
+	// over --max-file-size or --max-lines); the caller decides whether
+	// that fails the run (a file named explicitly) or is only noted.
+	Skipped bool
 }
 
 func (n Notice) String() string { return n.File + ": " + n.Message }
@@ -382,24 +387,28 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 			} else {
 				msg = "skipped: " + msg
 			}
-			r.notices = append(r.notices, Notice{File: s.Path, Message: msg, Error: isErr})
+			r.notices = append(r.notices, Notice{File: s.Path, Message: msg, Error: isErr, Skipped: !isErr})
 			return r
 		}
+	} else if maxSize := cmp.Or(max(cfg.MaxFileSize, 0), DefaultMaxFileSize); int64(len(data)) > maxSize {
+		// standard input and staged files obey the limit as files on disk do
+		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %v: %d bytes, more than the %d-byte limit (--max-file-size)", errTooLarge, len(data), maxSize), Skipped: true})
+		return r
 	}
 	maxLines := cfg.MaxLines
 	if maxLines <= 0 {
 		maxLines = DefaultMaxLines
 	}
 	if n := bytes.Count(data, []byte{'\n'}); n > maxLines {
-		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %d lines, more than the %d-line limit (--max-lines)", n, maxLines)})
+		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %d lines, more than the %d-line limit (--max-lines)", n, maxLines), Skipped: true})
 		return r
 	}
 	if isUTF16(data) {
-		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: UTF-16 text; save it as UTF-8 to lint it"})
+		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: UTF-16 text; save it as UTF-8 to lint it", Skipped: true})
 		return r
 	}
 	if draft.IsBinary(data) {
-		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: binary file (NUL byte in its first 8 KB)"})
+		r.notices = append(r.notices, Notice{File: s.Path, Message: "skipped: binary file (NUL byte in its first 8 KB)", Skipped: true})
 		return r
 	}
 	f := s.Format

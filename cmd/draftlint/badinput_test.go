@@ -14,8 +14,8 @@ import (
 	"github.com/draftlint/draftlint/rules"
 )
 
-// TestBadInputMatrix: every kind of bad input gets a clear message or a
-// skip with a notice, the good file beside it is still linted, the exit
+// TestBadInputMatrix: every kind of bad input gets a clear message (a
+// file named on the command line that cannot be linted fails the run), the good file beside it is still linted, the exit
 // code follows the contract, and nothing hangs.
 func TestBadInputMatrix(t *testing.T) {
 	good := "# Good\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"
@@ -27,17 +27,17 @@ func TestBadInputMatrix(t *testing.T) {
 	}{
 		{"empty file", func(t *testing.T, d string) string { return write(t, d, "empty.md", nil) }, 1, ""},
 		{"only white space", func(t *testing.T, d string) string { return write(t, d, "ws.txt", []byte(" \n\t\n\r\n  ")) }, 1, ""},
-		{"NUL byte", func(t *testing.T, d string) string { return write(t, d, "nul.txt", []byte("text\x00more")) }, 1, "skipped: binary file"},
+		{"NUL byte", func(t *testing.T, d string) string { return write(t, d, "nul.txt", []byte("text\x00more")) }, 2, "nul.txt: cannot lint: binary file"},
 		{"invalid UTF-8", func(t *testing.T, d string) string {
 			return write(t, d, "bad.txt", []byte("Title\n\n\xc3\x28 \xa0\xa1 \xf0\x28\x8c\xbc text.\n"))
 		}, 1, ""},
-		{"UTF-16 with BOM", func(t *testing.T, d string) string { return write(t, d, "u16.txt", []byte("\xff\xfeH\x00i\x00\n\x00")) }, 1, "skipped: UTF-16"},
+		{"UTF-16 with BOM", func(t *testing.T, d string) string { return write(t, d, "u16.txt", []byte("\xff\xfeH\x00i\x00\n\x00")) }, 2, "u16.txt: cannot lint: UTF-16"},
 		{"CRLF and lone CR", func(t *testing.T, d string) string {
 			return write(t, d, "cr.txt", []byte("Title\r\rOne.\r\nTwo TK.\rThree.\r"))
 		}, 1, ""},
 		{"file over the size limit", func(t *testing.T, d string) string {
 			return write(t, d, "big.txt", bytes.Repeat([]byte("word "), (rules.DefaultMaxFileSize/5)+10))
-		}, 1, "skipped: file too large"},
+		}, 2, "big.txt: cannot lint: file too large"},
 		{"2 MB with no newline", func(t *testing.T, d string) string {
 			return write(t, d, "long.txt", bytes.Repeat([]byte("The council met again today and voted. "), 52000))
 		}, 1, ""},
@@ -76,7 +76,7 @@ func TestBadInputMatrix(t *testing.T) {
 		}, 1, ""},
 		{"a million headings", func(t *testing.T, d string) string {
 			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))
-		}, 1, "skipped: 1000000 lines"},
+		}, 2, "heads.md: cannot lint: 1000000 lines"},
 		{"10,000-deep block quotes", func(t *testing.T, d string) string {
 			return write(t, d, "quotes.md", []byte(strings.Repeat(">", 10000)+" deep TK text\n"))
 		}, 1, ""},
@@ -156,5 +156,56 @@ func TestBadInputMatrix(t *testing.T) {
 				t.Error("the good file beside it was not linted")
 			}
 		})
+	}
+}
+
+// A file named on the command line that is skipped (binary, UTF-16, too
+// large, too many lines) fails the run with exit 2 and a message naming
+// it, even under -q, unless --skip-unreadable asks to skip such files. The
+// same files found by walking a folder are skipped with a notice.
+func TestNamedFileThatCannotBeLinted(t *testing.T) {
+	dir := t.TempDir()
+	clean := write(t, dir, "clean.md", []byte("# Clean\n\nNothing to see.\n"))
+	bad := map[string]string{
+		"bin.md":   "bin\x00ary",
+		"u16.txt":  "\xff\xfeH\x00i\x00\n\x00",
+		"big.md":   strings.Repeat("word ", 100),
+		"lines.md": strings.Repeat("line\n", 50),
+	}
+	limits := []string{"--max-file-size", "400", "--max-lines", "40"}
+	for name, data := range bad {
+		p := write(t, dir, "sub/"+name, []byte(data))
+		for _, quiet := range []bool{false, true} {
+			args := append([]string{}, limits...)
+			if quiet {
+				args = append(args, "-q")
+			}
+			code, _, errs := runCLI(t, "", append(args, clean, p)...)
+			if code != 2 || !strings.Contains(errs, p+": cannot lint: ") || !strings.Contains(errs, "--skip-unreadable") {
+				t.Errorf("%s (quiet %v): exit %d, want 2 with a message naming it; stderr %q", name, quiet, code, errs)
+			}
+			code, _, errs = runCLI(t, "", append(args, "--skip-unreadable", clean, p)...)
+			if code != 0 || strings.Contains(errs, p+": skipped: ") == quiet {
+				t.Errorf("%s --skip-unreadable (quiet %v): exit %d, want 0; stderr %q", name, quiet, code, errs)
+			}
+		}
+		// standard input is named too
+		code, _, errs := runCLI(t, data, append(limits, "--stdin-filename", name, "-")...)
+		if code != 2 || !strings.Contains(errs, name+": cannot lint: ") {
+			t.Errorf("%s on standard input: exit %d, want 2; stderr %q", name, code, errs)
+		}
+	}
+	// found by walking a folder: a notice, and the run passes
+	code, _, errs := runCLI(t, "", append(limits, filepath.Join(dir, "sub"))...)
+	if code != 0 || strings.Count(errs, ": skipped: ") != len(bad) {
+		t.Errorf("walked folder: exit %d, want 0 with %d skip notices; stderr %q", code, len(bad), errs)
+	}
+	// the same file named in another spelling is still named
+	wd, _ := os.Getwd()
+	if rel, err := filepath.Rel(wd, filepath.Join(dir, "sub", "bin.md")); err == nil {
+		code, _, errs = runCLI(t, "", filepath.Join(dir, "sub"), rel)
+		if code != 2 || !strings.Contains(errs, "bin.md: cannot lint: binary file") {
+			t.Errorf("folder then the file named: exit %d, want 2; stderr %q", code, errs)
+		}
 	}
 }

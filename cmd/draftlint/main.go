@@ -93,6 +93,7 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "compact", Usage: "text format: one line per finding, no excerpts"},
 		&cli.Int64Flag{Name: "max-file-size", Value: rules.DefaultMaxFileSize, Usage: "skip files larger than this many bytes, with a notice"},
 		&cli.IntFlag{Name: "max-lines", Value: rules.DefaultMaxLines, Usage: "skip files with more lines than this, with a notice"},
+		&cli.BoolFlag{Name: "skip-unreadable", Usage: "a file named on the command line that cannot be linted (binary, UTF-16, over --max-file-size or --max-lines) is skipped with a notice instead of failing the run (exit 2)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once, at most 1024 (default: one per CPU)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
 		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
@@ -468,10 +469,10 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		// a diff or a baseline needs its text
 		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == ""
 	}
-	failed := false
+	nt := newNotices(c, stderr, stdinUsed)
 	for _, p := range w.problems {
 		fmt.Fprintf(stderr, "draftlint: %s: %s\n", p.path, p.msg)
-		failed = true
+		nt.failed = true
 	}
 	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" {
 		// each file's findings are written as soon as it and the files
@@ -481,21 +482,14 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 			return err
 		}
 		return streamReport(c, st, streamRun{cfg: cfg, srcs: srcs, changed: changed, selected: selected, start: start,
-			fail: fail, failed: failed}, stdout, stderr, code)
+			fail: fail, notices: nt}, stdout, stderr, code)
 	}
 	res := rules.Run(cfg, srcs)
-	printNotices := func(ns []rules.Notice) {
-		rules.SortNotices(ns)
-		for _, n := range ns {
-			if n.Error {
-				failed = true
-			} else if c.Bool("quiet") {
-				continue
-			}
-			fmt.Fprintf(stderr, "draftlint: %s\n", n)
-		}
+	rules.SortNotices(res.Notices)
+	for _, n := range res.Notices {
+		nt.print(n)
 	}
-	printNotices(res.Notices)
+	failed := nt.failed
 
 	out := stdout
 	if c.Bool("diff") {
@@ -673,7 +667,7 @@ type streamRun struct {
 	selected []*rules.Rule
 	start    time.Time
 	fail     rules.Severity
-	failed   bool // a path could not be walked
+	notices  *notices
 }
 
 // streamReport lints and writes the report file by file: each file's
@@ -711,17 +705,9 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	// report is written in large blocks
 	f, isFile := rw.(*os.File)
 	live := isFile && c.String("output") == "" && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-	failed := sr.failed
 	var o outcome
 	var werr error
-	notice := func(n rules.Notice) {
-		if n.Error {
-			failed = true
-		} else if c.Bool("quiet") {
-			return
-		}
-		fmt.Fprintf(stderr, "draftlint: %s\n", n)
-	}
+	notice := sr.notices.print
 	whole := rules.Stream(sr.cfg, sr.srcs, func(r *rules.FileResult) bool {
 		for _, n := range r.Notices {
 			notice(n)
@@ -753,9 +739,77 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	if err := done(werr); err != nil {
 		return err
 	}
-	*code = o.code(failed)
+	*code = o.code(sr.notices.failed)
 	checkMaxWarnings(c, o.warns, stderr, code)
 	return nil
+}
+
+// notices prints the run's notices on standard error and remembers whether
+// one fails the run.
+type notices struct {
+	stderr         io.Writer
+	quiet          bool          // -q: only the notices that fail the run
+	skipUnreadable bool          // --skip-unreadable
+	named          []os.FileInfo // the files named on the command line
+	stdinName      string        // standard input's name, when it is read
+	failed         bool
+}
+
+func newNotices(c *cli.Context, stderr io.Writer, stdinUsed bool) *notices {
+	nt := &notices{stderr: stderr, quiet: c.Bool("quiet"), skipUnreadable: c.Bool("skip-unreadable")}
+	for _, p := range c.Args().Slice() {
+		if p == "-" {
+			continue
+		}
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			nt.named = append(nt.named, st)
+		}
+	}
+	if stdinUsed {
+		nt.stdinName = c.String("stdin-filename")
+		if nt.stdinName == "" {
+			nt.stdinName = "<stdin>"
+		}
+	}
+	return nt
+}
+
+// print writes one notice. A file named on the command line (or standard
+// input) that is skipped, as binary, UTF-16 or too large, fails the run
+// unless --skip-unreadable says to skip it: the user asked for that file
+// and it was not linted. Files found by walking a folder are only noted.
+func (nt *notices) print(n rules.Notice) {
+	if n.Skipped && !nt.skipUnreadable && nt.isNamed(n.File) {
+		n.Error = true
+		n.Message = "cannot lint: " + strings.TrimPrefix(n.Message, "skipped: ") + " (named on the command line; --skip-unreadable skips such files)"
+	}
+	if n.Error {
+		nt.failed = true
+	} else if nt.quiet {
+		return
+	}
+	fmt.Fprintf(nt.stderr, "draftlint: %s\n", n)
+}
+
+// isNamed says the file was named on the command line, however it is
+// spelt (the first spelling of a file is the one reported).
+func (nt *notices) isNamed(file string) bool {
+	if nt.stdinName != "" && file == nt.stdinName {
+		return true
+	}
+	if len(nt.named) == 0 {
+		return false
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return false
+	}
+	for _, n := range nt.named {
+		if os.SameFile(n, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // reorder moves flags that follow paths in front of them, so that
