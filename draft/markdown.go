@@ -8,8 +8,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html/atom"
 )
 
@@ -28,17 +26,7 @@ func parseMarkdown(d *Document) {
 	d.BodyStart = body
 	// goldmark sees the body only; everything before it is blanked so that
 	// offsets stay those of the file.
-	in := src
-	if body > 0 {
-		in = make([]byte, len(src))
-		copy(in, src)
-		for i := 0; i < body; i++ {
-			if in[i] != '\n' && in[i] != '\r' {
-				in[i] = ' '
-			}
-		}
-	}
-	root := mdParser.Parse(text.NewReader(tildeGuard(bracketGuard(in, body), in, body)), parser.WithContext(parser.NewContext()))
+	root, in := parseMarkdownBody(src, body)
 	w := &mdWalker{d: d, src: in}
 	d.Blocks = slices.Grow(d.Blocks, countBlocks(root))
 	w.walkBlocks(root, false, false)

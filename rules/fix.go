@@ -16,6 +16,14 @@ type FixResult struct {
 // edit already taken is skipped, so the result is the same every run. Bytes
 // outside the edits are never touched.
 func ApplyFixes(src []byte, fs []Finding) FixResult {
+	taken, applied, skipped := selectFixes(src, fs)
+	return FixResult{Out: applyEdits(src, taken), Applied: applied, Skipped: skipped}
+}
+
+// selectFixes chooses the first fix of each finding as ApplyFixes does and
+// returns their edits in order of position, with the indexes of the
+// findings whose fix was taken and of those skipped.
+func selectFixes(src []byte, fs []Finding) (taken []Edit, applied, skipped []int) {
 	type cand struct {
 		i     int
 		edits []Edit
@@ -45,8 +53,6 @@ func ApplyFixes(src []byte, fs []Finding) FixResult {
 		}
 		return fs[cs[a].i].Rule < fs[cs[b].i].Rule
 	})
-	var res FixResult
-	var taken []Edit
 	overlaps := func(e Edit) bool {
 		for _, t := range taken {
 			// two edits conflict when their ranges overlap, or when both
@@ -66,23 +72,14 @@ func ApplyFixes(src []byte, fs []Finding) FixResult {
 			}
 		}
 		if conflict {
-			res.Skipped = append(res.Skipped, c.i)
+			skipped = append(skipped, c.i)
 			continue
 		}
 		taken = append(taken, c.edits...)
-		res.Applied = append(res.Applied, c.i)
+		applied = append(applied, c.i)
 	}
 	sort.Slice(taken, func(a, b int) bool { return taken[a].Offset < taken[b].Offset })
-	out := make([]byte, 0, len(src))
-	pos := 0
-	for _, e := range taken {
-		out = append(out, src[pos:e.Offset]...)
-		out = append(out, e.NewText...)
-		pos = e.EndOffset
-	}
-	out = append(out, src[pos:]...)
-	res.Out = out
-	sort.Ints(res.Applied)
-	sort.Ints(res.Skipped)
-	return res
+	sort.Ints(applied)
+	sort.Ints(skipped)
+	return taken, applied, skipped
 }

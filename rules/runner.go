@@ -466,6 +466,13 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	r.findings = acceptFilter(data, r.findings, set.Accept)
 	r.sup = parseSuppressions(doc)
 	r.findings = r.sup.filter(r.findings)
+	// no fix may break the file: each is checked against its markup
+	if err := safely(func() { VetFixes(doc, r.findings) }); err != nil {
+		for i := range r.findings {
+			r.findings[i].Fixes = nil
+		}
+		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("fixes withheld: checking them failed: %v", err)})
+	}
 	r.accept = set.Accept
 	// only what the report needs outlives the lint: the parsed document and
 	// its analyses are dropped unless asked for, and the source is kept

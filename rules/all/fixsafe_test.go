@@ -1,0 +1,90 @@
+package all_test
+
+import (
+	"testing"
+
+	"github.com/draftlint/draftlint/config"
+	"github.com/draftlint/draftlint/rules"
+	_ "github.com/draftlint/draftlint/rules/all"
+)
+
+// houseConfig adds a substitution rule with a fix ("web site" → "website")
+// to the default rules.
+const houseConfig = `custom:
+  - id: style/house-spelling
+    type: substitution
+    swap: {"web site": "website"}
+    message: "Use %q instead of %q"
+`
+
+func houseSettings(t testing.TB) *rules.Settings {
+	t.Helper()
+	f, err := config.Parse("house.yml", []byte(houseConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := f.Settings(config.Flags{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// fixed lints src under name with every rule (and the house rule) and
+// returns it with every offered fix applied.
+func fixed(t testing.TB, set *rules.Settings, name, src string) (string, *rules.Result) {
+	t.Helper()
+	res := rules.Run(rules.Config{Workers: 1}, []rules.Source{{Path: name, Data: []byte(src), Settings: set}})
+	var fs []rules.Finding
+	for _, f := range res.Findings {
+		if f.File == name {
+			fs = append(fs, f)
+		}
+	}
+	return string(rules.ApplyFixes([]byte(src), fs).Out), res
+}
+
+const filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua."
+
+// TestFixKeepsMarkup: the defects of issue 22 item 8, each with the text
+// --fix must leave. An edit never cuts through markup: it takes whole
+// inline elements, keeps the delimiters of one whose other words stay, or
+// is not offered.
+func TestFixKeepsMarkup(t *testing.T) {
+	set := houseSettings(t)
+	tests := []struct{ name, in, want string }{
+		{"filler sentence runs into emphasis with real words",
+			"Intro text. Lorem ipsum dolor sit amet, *consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. Real words* here.\n",
+			"Intro text. *Real words* here.\n"},
+		{"filler sentence runs into a link's text",
+			"Intro. Lorem ipsum dolor sit amet, [consectetur adipiscing elit, sed do eiusmod tempor. Real link](http://example.com/x) here.\n",
+			"Intro. [Real link](http://example.com/x) here.\n"},
+		{"a link whose text is a filler sentence goes whole",
+			"Read more. [Lorem ipsum dolor sit amet, consectetur adipiscing elit.](https://example.com/a) Then real text.\n",
+			"Read more. Then real text.\n"},
+		{"strong filler sentence: no empty ****",
+			"Intro. **Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.** More.\n",
+			"Intro. More.\n"},
+		{"HTML em filler sentence: both tags go",
+			"Intro. <em>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</em> More.\n",
+			"Intro. More.\n"},
+		{"substitution across strong emphasis: no fix",
+			"Our web **site** today.\n", "Our web **site** today.\n"},
+		{"substitution across a link: no fix, the URL stays",
+			"Our [web](http://x) site today.\n", "Our [web](http://x) site today.\n"},
+		{"substitution across a comment: no fix, the comment stays",
+			"Our web <!-- x --> site today.\n", "Our web <!-- x --> site today.\n"},
+		{"substitution inside emphasis still fixed",
+			"Our **web site** today.\n", "Our **website** today.\n"},
+		{"a filler paragraph still goes whole",
+			"Real first paragraph.\n\n" + filler + "\n\nReal last paragraph.\n", "Real first paragraph.\n\nReal last paragraph.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := fixed(t, set, "draft.md", tt.in)
+			if got != tt.want {
+				t.Errorf("fixed:\n%q\nwant:\n%q", got, tt.want)
+			}
+		})
+	}
+}
