@@ -13,7 +13,7 @@ import (
 var dummyRule = &rules.Rule{
 	ID:       "placeholder/dummy-contact",
 	Severity: rules.Error,
-	Doc:      "Dummy contact data: example.com addresses, 555-01xx and other fictional numbers, 123 Main Street, John Doe",
+	Doc:      "Dummy contact data: example.com addresses, 555-01xx and other fictional numbers, 123 Main Street, John Doe, test card numbers and example IBANs",
 	Explanation: `Stand-in contact data must never reach readers: a reader who calls or writes
 gets nobody, or somebody else. Found here:
   - the domains reserved for examples (example.com, example.net, example.org,
@@ -25,7 +25,14 @@ gets nobody, or somebody else. Found here:
     (030 23125 xxx and others); and obvious dummies such as 123-456-7890,
     000 000 0000 or 0123456789;
   - stand-in names and addresses: 123 Main Street, Anytown, Musterstraße,
-    Max Mustermann, John Doe ("John Doe lawsuit" and the like are left alone).
+    Max Mustermann, John Doe ("John Doe lawsuit" and the like are left alone);
+  - published test and example values of the identifiers that
+    moderation/personal-data finds: the card issuers' and payment providers'
+    test cards (4111 1111 1111 1111, 4242 4242 4242 4242), card numbers of
+    made-up digits that still pass the checks, the standard example IBANs
+    (DE89 3704 0044 0532 0130 00, GB82 WEST 1234 5698 7654 32), and the
+    well-known example SSN, NINO, DNI, codice fiscale, BSN, CPF, Aadhaar,
+    Steuer-IdNr and NIR values.
 The severity is error because in a draft for readers each of these is always
 a leftover. Documentation that shows example addresses on purpose can turn
 the rule off for a file or a folder.`,
@@ -123,6 +130,14 @@ func runDummy(p *rules.Pass) {
 					Message:     fmt.Sprintf("dummy phone number %q", ph.Raw),
 					Explanation: why + ": put in the real number or remove it."})
 			}
+		}
+		for _, id := range entity.BlockIDs(p.Doc, i) {
+			if id.Dummy == "" {
+				continue
+			}
+			p.Report(rules.Finding{Offset: b.Src(id.Start), EndOffset: b.SrcEnd(id.End),
+				Message:     fmt.Sprintf("dummy %s %q", id.Name, id.Raw),
+				Explanation: fmt.Sprintf("It is published test or example data (%s), not a real %s: put in the real one or remove it.", id.Dummy, id.Name)})
 		}
 		for _, m := range dd.phrases.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {
 			phrase := b.Text[m.Start:m.End]
