@@ -180,10 +180,13 @@ type Document struct {
 	Meta []MetaValue
 	// BodyStart is the offset where the body begins (after a BOM and front matter).
 	BodyStart int
-	lines     []int      // offsets where lines start
-	marks     []runeMark // character counts at checkpoints, for long lines
-	bom       int
-	memo      map[string]any
+	// FrontMatterErr, when not nil, says the YAML front matter could not be
+	// read (its fields are then not linted; the body is).
+	FrontMatterErr *SyntaxError
+	lines          []int      // offsets where lines start
+	marks          []runeMark // character counts at checkpoints, for long lines
+	bom            int
+	memo           map[string]any
 }
 
 // ForgetMemo drops every memoised analysis, first calling Release on each

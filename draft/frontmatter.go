@@ -2,6 +2,8 @@ package draft
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -123,14 +125,49 @@ func parseFrontMatter(d *Document, start, end int) {
 func yamlFrontMatter(d *Document, yStart, yEnd int) {
 	src := d.Src
 	var root yaml.Node
+	ls := lineStarts(src[yStart:yEnd])
 	if err := yaml.Unmarshal(src[yStart:yEnd], &root); err != nil {
+		d.FrontMatterErr = yamlSyntaxError(src, yStart, yEnd, ls, err)
 		return
 	}
-	ls := lineStarts(src[yStart:yEnd])
 	fm := &fmWalker{d: d, src: src, base: yStart, lines: ls, end: yEnd}
 	if len(root.Content) == 1 {
 		fm.walk(root.Content[0], "")
 	}
+}
+
+// SyntaxError is front matter that cannot be read: Offset and EndOffset
+// span the line the parser names.
+type SyntaxError struct {
+	Offset, EndOffset int
+	Message           string
+}
+
+// yamlLine is yaml.v3's "yaml: line N: problem", N counted from the first
+// line of the front matter's text; without "line N" the problem is on its
+// first line (yaml.v3 leaves out line numbers it counts as 0).
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// yamlSyntaxError turns yaml.v3's error for the front matter between
+// yStart and yEnd (whose line starts, relative to yStart, are ls) into the
+// line it names.
+func yamlSyntaxError(src []byte, yStart, yEnd int, ls []int, err error) *SyntaxError {
+	msg := err.Error()
+	n := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+		if k, err := strconv.Atoi(m[1]); err == nil && k >= 1 {
+			n = min(k, len(ls)) // past the end: the closing fence
+		}
+	}
+	s, e := yStart+ls[n-1], yEnd
+	if n < len(ls) {
+		e = yStart + ls[n]
+	}
+	for e > s && (src[e-1] == '\n' || src[e-1] == '\r') {
+		e--
+	}
+	return &SyntaxError{Offset: s, EndOffset: e, Message: msg}
 }
 
 // flatFrontMatter reads front matter that is only "key: value" lines, with

@@ -348,3 +348,21 @@ func TestPathsAfterDoubleDashAreNeverSubcommands(t *testing.T) {
 		t.Errorf("rules: exit %d", code)
 	}
 }
+
+// Front matter that YAML cannot read fails the run with a finding naming
+// the file and the line, and the body is still linted: before, its fields
+// (here a title with TK) went unchecked without a word and the run passed.
+func TestInvalidFrontMatterIsReported(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "trams.md", []byte("---\ntitle: Trams TK\nsummary: The line: it runs again\n---\n\n# Trams return\n\nThe first tram ran on Monday, TBD.\n"))
+	code, out, errs := runCLI(t, "", "--compact", "--color", "never", p)
+	if code != 1 || !strings.Contains(out, p+":3:1: error: front matter is not valid YAML: mapping values are not allowed in this context") ||
+		!strings.Contains(out, p+":8:") {
+		t.Errorf("exit %d, want 1 with the front matter's line and the body's marker\n%s%s", code, out, errs)
+	}
+	// valid front matter: no such finding
+	q := write(t, dir, "ok.md", []byte("---\ntitle: \"Trams: the line runs again\"\n---\n\nThe first tram ran on Monday.\n"))
+	if code, out, errs := runCLI(t, "", "--compact", q); code != 0 || strings.Contains(out, "front-matter") {
+		t.Errorf("valid front matter: exit %d\n%s%s", code, out, errs)
+	}
+}
