@@ -253,6 +253,46 @@ func lineStarts(src []byte) []int {
 	return ls
 }
 
+// LineEnds counts the line ends of src: an LF, a CR followed by LF, and a
+// lone CR each end one line.
+func LineEnds(src []byte) int {
+	n := bytes.Count(src, []byte{'\n'})
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(src[i:], '\r')
+		if k < 0 {
+			return n
+		}
+		i += k
+		if i+1 == len(src) || src[i+1] != '\n' {
+			n++
+		}
+	}
+}
+
+// lfLineEnds returns src, or when src has a lone CR (one not followed by
+// an LF) a copy in which each lone CR is an LF, and true: the same line
+// ends at the same offsets, for a parser that knows LF and CRLF only.
+func lfLineEnds(src []byte) ([]byte, bool) {
+	var out []byte
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(src[i:], '\r')
+		if k < 0 {
+			if out == nil {
+				return src, false
+			}
+			return out, true
+		}
+		i += k
+		if i+1 < len(src) && src[i+1] == '\n' {
+			continue
+		}
+		if out == nil {
+			out = append([]byte(nil), src...)
+		}
+		out[i] = '\n'
+	}
+}
+
 // Position turns a byte offset into a line and a column counted in
 // characters (invalid bytes count as one character each, a BOM as none).
 func (d *Document) Position(off int) Position {

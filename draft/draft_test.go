@@ -100,6 +100,10 @@ func TestTitleAndHeadings(t *testing.T) {
 		{"a.html", "<title>Page</title><h1>Head</h1><h2>Sub</h2>", "Page", []string{"Page", "Head", "Sub"}},
 		{"a.txt", "A Plain Title\n\nBody text here.\n\nA heading\n\nMore text here.\n", "A Plain Title", []string{"A Plain Title", "A heading"}},
 		{"a.txt", "Short head\nA body line that follows the heading and ends with a stop.\n", "", []string{"Short head"}},
+		// a lone CR ends a line, as LF and CRLF do: front matter, ATX and
+		// setext headings are seen in a file saved with CR line ends
+		{"a.md", "---\rtitle: From front matter\r---\r\r# An H1\r\rText.\r\rSub\r---\r", "From front matter", []string{"An H1", "Sub"}},
+		{"a.md", "# One\r\rText.\r\r# Two\r\nText.\n# Three\r", "One", []string{"One", "Two", "Three"}},
 	}
 	for _, tt := range tests {
 		d := Parse(tt.path, []byte(tt.src), FormatFor(tt.path))
@@ -309,5 +313,53 @@ func TestLineStarts(t *testing.T) {
 		if got, want := lineStarts(src), every(src); !slices.Equal(got, want) {
 			t.Fatalf("lineStarts(%q) = %v, want %v", src, got, want)
 		}
+	}
+}
+
+// LineEnds counts every line end once: an LF, a CRLF, a lone CR.
+func TestLineEnds(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want int
+	}{
+		{"", 0}, {"a", 0}, {"a\n", 1}, {"a\r", 1}, {"a\r\n", 1}, {"\r\r", 2}, {"\n\r", 2}, {"\r\n\r\n", 2},
+		{"a\rb\nc\r\nd\r", 4}, {"\n\n\r\r\n\r", 5},
+	} {
+		if got := LineEnds([]byte(tt.src)); got != tt.want {
+			t.Errorf("LineEnds(%q) = %d, want %d", tt.src, got, tt.want)
+		}
+	}
+}
+
+// A Markdown file with lone CRs is parsed as if they were LFs, with every
+// offset in the file as it is (its Src unchanged): a word's position is
+// found through the block's mapping.
+func TestLoneCROffsets(t *testing.T) {
+	src := []byte("# Head one\r\rSome *text* here,\rand TK there.\r\r## Head two\r")
+	orig := append([]byte(nil), src...)
+	d := Parse("cr.md", src, Markdown)
+	if string(d.Src) != string(orig) || string(src) != string(orig) {
+		t.Fatalf("the source was changed: %q", d.Src)
+	}
+	for _, tt := range []struct {
+		word string
+		off  int
+		pos  Position
+	}{
+		{"Head one", 2, Position{1, 3}}, {"text", 18, Position{3, 7}}, {"TK", 34, Position{4, 5}}, {"Head two", 48, Position{6, 4}},
+	} {
+		off, _ := locate(t, d, tt.word)
+		if off != tt.off || d.Position(off) != tt.pos {
+			t.Errorf("%q at %d %+v, want %d %+v", tt.word, off, d.Position(off), tt.off, tt.pos)
+		}
+	}
+	var hs []string
+	for _, b := range d.Blocks {
+		if b.Kind == Heading {
+			hs = append(hs, b.Text)
+		}
+	}
+	if strings.Join(hs, "|") != "Head one|Head two" {
+		t.Errorf("headings %q", hs)
 	}
 }

@@ -76,7 +76,7 @@ func fuzzSeeds(f *testing.F) {
 		"---\ntitle: T\ndescription: |\n  a\n  b\n---\n# H\n", "---\ntitle: \"q\\\"x\"\n---\n", "---\n: [\n---\n",
 		"<p>Fish &amp; chips</p><title>T</title><script>x</script>", "<a href='x'>y</a><img alt=\"z\">",
 		"Title\r\n\r\n• item\r\n  more\r\nbody\rline", "\ufeff\xff\xfe# x", "| a | b |\n|---|---|\n| TBD | y |\n",
-		"> > > deep\n- - - list\n", "<!-- draftlint-disable -->\nx\n", "Dr. J. K. Rowling said “Stop!” He left…",
+		"> > > deep\n- - - list\n", "---\rtitle: T\r---\r# H\r\rA <Your\rName> `co\rde` *x\ry*\r- i\r  j\r", "<!-- draftlint-disable -->\nx\n", "Dr. J. K. Rowling said “Stop!” He left…",
 	} {
 		f.Add([]byte(s))
 	}

@@ -18,16 +18,23 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 
 func parseMarkdown(d *Document) {
 	src := d.Src
+	// goldmark and the front-matter readers end lines at LF only, but a
+	// lone CR ends a line too (CommonMark, YAML, Position): they read a
+	// view in which each is an LF, byte for byte, so that every offset
+	// stays that of the file
+	view, copied := lfLineEnds(src)
 	body := d.bom
-	if fmEnd, ok := frontMatterEnd(src, d.bom); ok {
+	if fmEnd, ok := frontMatterEnd(view, d.bom); ok {
+		d.Src = view
 		parseFrontMatter(d, d.bom, fmEnd)
+		d.Src = src
 		body = fmEnd
 	}
 	d.BodyStart = body
-	// goldmark sees the body only; everything before it is blanked so that
-	// offsets stay those of the file.
-	root, in := parseMarkdownBody(src, body)
-	w := &mdWalker{d: d, src: in}
+	root, _ := parseMarkdownBody(view, body, copied)
+	// the prose is read from the file itself: goldmark's nodes are all in
+	// the body, which the view has as it is but for lone CRs
+	w := &mdWalker{d: d, src: src}
 	d.Blocks = slices.Grow(d.Blocks, countBlocks(root))
 	w.walkBlocks(root, false, false)
 	if d.Title < 0 {
@@ -308,10 +315,13 @@ func (w *mdWalker) inlines(n ast.Node, bl *builder, links *[]Link) {
 			if v.HardLineBreak() || v.SoftLineBreak() {
 				// the line break itself: from the segment's end to the next line
 				e := seg.Stop
-				for e < len(w.src) && w.src[e] != '\n' {
+				for e < len(w.src) && w.src[e] != '\n' && w.src[e] != '\r' {
 					e++
 				}
-				if e < len(w.src) {
+				if e < len(w.src) && w.src[e] == '\r' {
+					e++
+				}
+				if e < len(w.src) && w.src[e] == '\n' {
 					e++
 				}
 				// kept as a line break: a run of short lines is an address

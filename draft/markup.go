@@ -253,12 +253,13 @@ func markdownMarkup(src []byte, bom int) []Element {
 	body := bom
 	var out []Element
 	m := &mdMarkup{}
+	src, copied := lfLineEnds(src) // as parseMarkdown reads it
 	if fmEnd, ok := frontMatterEnd(src, bom); ok {
 		m.blocks = append(m.blocks, Element{Kind: Leaf, Name: "front-matter", Start: bom, End: fmEnd, CStart: bom, CEnd: fmEnd})
 		out = dataKeys(src, bom, fmEnd)
 		body = fmEnd
 	}
-	root, in := parseMarkdownBody(src, body)
+	root, in := parseMarkdownBody(src, body, copied)
 	m.src = in
 	m.block(root)
 	return append(append(m.blocks, out...), m.out...)
@@ -509,12 +510,15 @@ func linkTail(src []byte, i int) int {
 
 // parseMarkdownBody parses the Markdown body of src (from offset body on)
 // as Parse does, and returns the tree with the source it was read from
-// (front matter blanked, offsets kept).
-func parseMarkdownBody(src []byte, body int) (ast.Node, []byte) {
+// (front matter blanked, offsets kept). owned says src is a copy of the
+// caller's, which may be blanked in place.
+func parseMarkdownBody(src []byte, body int, owned bool) (ast.Node, []byte) {
 	in := src
 	if body > 0 {
-		in = make([]byte, len(src))
-		copy(in, src)
+		if !owned {
+			in = make([]byte, len(src))
+			copy(in, src)
+		}
 		for i := 0; i < body; i++ {
 			if in[i] != '\n' && in[i] != '\r' {
 				in[i] = ' '

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -399,7 +398,7 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	if maxLines <= 0 {
 		maxLines = DefaultMaxLines
 	}
-	if n := bytes.Count(data, []byte{'\n'}); n > maxLines {
+	if n := draft.LineEnds(data); n > maxLines {
 		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %d lines, more than the %d-line limit (--max-lines)", n, maxLines), Skipped: true})
 		return r
 	}

@@ -77,6 +77,10 @@ func TestBadInputMatrix(t *testing.T) {
 		{"a million headings", func(t *testing.T, d string) string {
 			return write(t, d, "heads.md", bytes.Repeat([]byte("# h\n"), 1_000_000))
 		}, 2, "heads.md: cannot lint: 1000000 lines"},
+		{"a million headings ending in a lone CR", func(t *testing.T, d string) string {
+			// read as one line, the limit did not skip it (81 s, 18 GB)
+			return write(t, d, "cr-heads.md", bytes.Repeat([]byte("# h\r"), 1_000_000))
+		}, 2, "cr-heads.md: cannot lint: 1000000 lines"},
 		{"10,000-deep block quotes", func(t *testing.T, d string) string {
 			return write(t, d, "quotes.md", []byte(strings.Repeat(">", 10000)+" deep TK text\n"))
 		}, 1, ""},

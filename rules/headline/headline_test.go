@@ -66,3 +66,20 @@ func TestAcrossFiles(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A file saved with lone-CR line ends has its headings seen one by one: a
+// repeated one is reported at its line and column (CRLF and LF agree).
+func TestDuplicateWithCRLineEnds(t *testing.T) {
+	for _, nl := range []string{"\r", "\r\n", "\n"} {
+		src := strings.ReplaceAll("# Trams\n\nText.\n\n## The budget\n\nMore.\n\n## The budget\n", "\n", nl)
+		res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate")}, []rules.Source{{Path: "cr.md", Data: []byte(src)}})
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, fmt.Sprintf("%d:%d-%d:%d @%d", f.Line, f.Column, f.EndLine, f.EndColumn, f.Offset))
+		}
+		want := fmt.Sprintf("9:4-9:14 @%d", strings.Index(src, "## The budget"+nl+nl+"More.")+len("## The budget"+nl+nl+"More."+nl+nl+"## "))
+		if strings.Join(got, ",") != want {
+			t.Errorf("%q: findings %q, want %q", nl, got, want)
+		}
+	}
+}
