@@ -2,7 +2,6 @@ package claim
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,40 +27,41 @@ var notSuperlative = lex.NewSet("rest", "west", "test", "interest", "request", "
 	"modest", "digest", "suggest", "invest", "vest", "pest", "zest", "midwest", "northwest", "southwest", "inquest",
 	"bequest", "unrest", "latest", "earnest", "everest", "budapest", "bucharest", "tempest", "attest", "detest")
 
-// ambiguousVerbs are also nouns ("TV shows", "news reports"): they attribute
-// only before "that" or after a source noun or a name.
-var ambiguousVerbs = lex.NewSet("shows", "reports", "finds", "states", "notes", "claims", "estimates", "says", "adds",
-	"suggests", "suggested", "indicates", "indicated",
-	"writes", "warns", "reveals", "concludes", "predicts", "argues", "confirms", "believes", "believed", "claimed",
-	"found", "showed", "estimated", "noted", "stated", "revealed", "predicted", "calculated")
-
-var pronouns = lex.NewSet("he", "she", "they", "we", "i", "his", "her", "their")
-
 var openQuotes = "\"“‘«„'"
 var closeQuotes = "\"”’»'"
 
-// analysed returns analyse's result for block i, made once per document
-// (claim/unsupported and claim/weasel-attribution share it).
+// analysed returns the analysed sentences of block i. A document's blocks
+// are analysed once, together (claim/unsupported and
+// claim/weasel-attribution share them), so that a sentence can take its
+// source from its neighbours in the blocks around it.
 func analysed(d *draft.Document, i int, l *lists) []sentenceInfo {
-	a := d.Memo("claim.analyse", func() any {
-		return &analyses{blocks: make([][]sentenceInfo, len(d.Blocks)), arena: infoPool.Get(), trig: trigPool.Get()}
-	}).(*analyses)
-	if a.blocks[i] == nil {
-		a.blocks[i] = analyse(d, i, l, a)
-		if a.blocks[i] == nil {
-			a.blocks[i] = []sentenceInfo{}
+	a := d.Memo("claim.analyse", func() any { return analyseAll(d, l, false) }).(*analyses)
+	return a.blocks[i]
+}
+
+// analyseAll analyses the document's scored blocks and headings, and
+// attributes their sentences in context: those that can be reported, or
+// every one when all is set.
+func analyseAll(d *draft.Document, l *lists, all bool) *analyses {
+	a := &analyses{blocks: make([][]sentenceInfo, len(d.Blocks)), accords: make([][]lex.Match, len(d.Blocks)),
+		arena: infoPool.Get(), trig: trigPool.Get()}
+	for j := range d.Blocks {
+		if b := &d.Blocks[j]; scored(b) || b.Kind == draft.Heading {
+			a.blocks[j] = analyse(d, j, l, a)
 		}
 	}
-	return a.blocks[i]
+	inContext(d, l, a, all)
+	return a
 }
 
 // analyses are a document's analysed blocks, whose sentences share one
 // array, taken from a pool and given back when the document forgets its
 // analyses.
 type analyses struct {
-	blocks [][]sentenceInfo
-	arena  []sentenceInfo
-	trig   []trigger // the sentences' triggers, one after the other
+	blocks  [][]sentenceInfo
+	accords [][]lex.Match // each block's "according to" phrases
+	arena   []sentenceInfo
+	trig    []trigger // the sentences' triggers, one after the other
 }
 
 var (
@@ -73,7 +73,7 @@ var (
 func (a *analyses) Release() {
 	infoPool.Put(a.arena)
 	trigPool.Put(a.trig)
-	a.arena, a.blocks, a.trig = nil, nil, nil
+	a.arena, a.blocks, a.trig, a.accords = nil, nil, nil, nil
 }
 
 // analyse scores and attributes every sentence of a block, in sentences
@@ -164,66 +164,7 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 			s.score += 1.0
 		}
 	}
-	// attribution only where it can matter: sentences with claim features
-	// or vague attributions, and the neighbours of quoted ones
-	need := make([]bool, len(out))
-	for i := range out {
-		if out[i].score >= 1 || len(out[i].weasels) > 0 {
-			need[i] = true
-			if out[i].quoted {
-				if i > 0 {
-					need[i-1] = true
-				}
-				if i+1 < len(out) {
-					need[i+1] = true
-				}
-			}
-		}
-	}
-	for i := range out {
-		if !need[i] {
-			continue
-		}
-		s := &out[i]
-		s.why, s.hasVerb = attribution(b, l, s.span, lex.WordsIn(blockWords, s.span.Start, s.span.End), accords)
-		s.attributed = s.why != ""
-	}
-	// a quotation takes its speaker from the sentence before or after it,
-	// and every sentence of a quotation that runs over several sentences
-	// from the one that names the speaker ("…. …," she said.)
-	for i := range out {
-		if out[i].attributed || !out[i].quoted {
-			continue
-		}
-		if i+1 < len(out) && out[i+1].hasVerb || i > 0 && out[i-1].hasVerb && out[i-1].quoted {
-			out[i].attributed = true
-			out[i].why = "a quotation whose speaker is named next to it"
-		}
-	}
-	for i := 0; i < len(out); {
-		if !out[i].quoted {
-			i++
-			continue
-		}
-		j := i
-		for j < len(out) && out[j].quoted {
-			j++
-		}
-		// sentences i..j-1 are one quotation; the one after may name its speaker
-		speaker := j < len(out) && out[j].hasVerb
-		for k := i; k < j && !speaker; k++ {
-			speaker = out[k].hasVerb
-		}
-		if speaker {
-			for k := i; k < j; k++ {
-				if !out[k].attributed {
-					out[k].attributed = true
-					out[k].why = "a quotation whose speaker is named"
-				}
-			}
-		}
-		i = j
-	}
+	a.accords[bi] = accords
 	return out
 }
 
@@ -410,232 +351,4 @@ func monthOrTime(w string) bool {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
-}
-
-// attribution says what attributes a sentence ("" if nothing) and whether a
-// reporting verb with a definite speaker does.
-func attribution(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, accords []lex.Match) (string, bool) {
-	st := b.Text[sp.Start:sp.End]
-	// a link or a footnote/citation
-	for _, ln := range b.Links {
-		if ln.Bare || ln.Email {
-			continue
-		}
-		if ln.TextStart < sp.End && ln.TextEnd > sp.Start || ln.TextStart == sp.End {
-			return "a link", false
-		}
-	}
-	if citation(st) {
-		return "a citation", false
-	}
-	// "according to" a named source (not "according to experts")
-	for _, m := range accords {
-		if m.Start < sp.Start || m.End > sp.End {
-			continue
-		}
-		// the sentence's words after the phrase (offsets in the block)
-		k0 := sort.Search(len(ws), func(i int) bool { return ws[i].Start >= m.End })
-		rest := ws[k0:min(len(ws), k0+3)]
-		if len(rest) == 0 {
-			continue
-		}
-		k := 0
-		for k < len(rest) && k < 2 && isDeterminer(rest[k].Text) {
-			k++
-		}
-		if k < len(rest) && !l.vague.Has(rest[k].Lower) {
-			return "according to " + rest[k].Text, true
-		}
-	}
-	// a named source: "a Eurostat report", "data from the OECD", "the study found"
-	for i, w := range ws {
-		lw := w.Lower
-		if !l.sources.Has(lw) {
-			continue
-		}
-		if i > 0 && lex.IsCapitalized(ws[i-1].Text) && i-1 > 0 {
-			return ws[i-1].Text + " " + w.Text, false
-		}
-		if i+2 < len(ws) && (strings.EqualFold(ws[i+1].Text, "by") || strings.EqualFold(ws[i+1].Text, "from") || strings.EqualFold(ws[i+1].Text, "of")) {
-			k := i + 2
-			for k < len(ws) && isDeterminer(ws[k].Text) {
-				k++
-			}
-			if k < len(ws) && lex.IsCapitalized(ws[k].Text) {
-				return w.Text + " " + ws[i+1].Text + " " + ws[k].Text, false
-			}
-		}
-		if i > 0 && strings.EqualFold(ws[i-1].Text, "the") && i+1 < len(ws) && l.verbs.Has(ws[i+1].Lower) {
-			return "the " + w.Text, true
-		}
-	}
-	if k := indexFoldASCII(st, "published in "); k >= 0 {
-		if r, _ := utf8.DecodeRuneInString(st[k+len("published in "):]); unicode.IsUpper(r) {
-			return "a named publication", false
-		}
-	}
-	// a reporting verb with a speaker who is not vague
-	for i, w := range ws {
-		lw := w.Lower
-		if !l.verbs.Has(lw) {
-			continue
-		}
-		// a passive without an agent ("it is believed", "was reported")
-		// names nobody
-		if i > 0 {
-			switch ws[i-1].Lower {
-			case "is", "are", "was", "were", "been", "be", "being", "widely", "generally", "often", "commonly":
-				if !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "by")) {
-					continue
-				}
-			}
-		}
-		// the subject: up to four words before the verb ("its chief
-		// executive has said", "Munich-based research institute Ifo said")
-		lo := max(0, i-4)
-		subj := ws[lo:i]
-		vague, named, definite := false, false, false
-		for k, sw := range subj {
-			ls := sw.Lower
-			if l.vague.Has(ls) {
-				vague = true
-			}
-			if lex.IsCapitalized(sw.Text) && !l.vague.Has(ls) {
-				if lo+k > 0 || i == lo+k+1 {
-					named = true // a name, or a capitalised subject right before the verb
-				}
-			}
-			if pronouns.Has(ls) || l.sources.Has(ls) && !l.vague.Has(ls) {
-				definite = true
-			}
-			switch ls {
-			case "the", "a", "an", "its", "his", "her", "their", "our", "my":
-				definite = true // "the agency said", "a spokesman said"
-			}
-		}
-		// inverted, after a comma or a quotation: "…, said Dr. Smith",
-		// "…," said the minister
-		if before := strings.TrimRight(b.Text[sp.Start:w.Start], " "); i+1 < len(ws) && before != "" &&
-			strings.ContainsRune(",\"”’'", lastRune(before)) {
-			nx := ws[i+1].Text
-			lnx := strings.ToLower(nx)
-			if !l.vague.Has(lnx) && (lex.IsCapitalized(nx) || pronouns.Has(lnx) || lnx == "the" || lnx == "a" || lnx == "its") {
-				named = true
-			}
-		}
-		if ambiguousVerbs.Has(lw) {
-			// "TV shows", "news reports": a verb only before "that", after a
-			// name or pronoun, or closing the sentence (", the government
-			// believes.")
-			rest := strings.TrimSpace(b.Text[w.End:sp.End])
-			next := ""
-			if i+1 < len(ws) {
-				next = ws[i+1].Lower
-			}
-			closing := rest == "" || strings.Trim(rest, ".!?\"'”’)") == "" || strings.HasPrefix(rest, ",")
-			if next != "that" && !closing && !(i > 0 && (lex.IsCapitalized(ws[i-1].Text) || pronouns.Has(ws[i-1].Lower))) &&
-				!(i+1 < len(ws) && lex.IsCapitalized(ws[i+1].Text)) {
-				continue
-			}
-		}
-		if named || definite && !vague {
-			return w.Text, true
-		}
-	}
-	return "", false
-}
-
-// indexFoldASCII is the offset of the first match of pat (ASCII, lower
-// case) in s, ASCII letters matched in either case; -1 if none.
-func indexFoldASCII(s, pat string) int {
-	c0, C0 := pat[0], pat[0]
-	if c0 >= 'a' && c0 <= 'z' {
-		C0 = c0 - 'a' + 'A'
-	}
-	for i := 0; i+len(pat) <= len(s); i++ {
-		if c := s[i]; c != c0 && c != C0 {
-			continue
-		}
-		k := 1
-		for k < len(pat) && (s[i+k] == pat[k] || s[i+k]|0x20 == pat[k] && pat[k] >= 'a' && pat[k] <= 'z') {
-			k++
-		}
-		if k == len(pat) {
-			return i
-		}
-	}
-	return -1
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-func isDeterminer(w string) bool {
-	switch strings.ToLower(w) {
-	case "the", "a", "an", "this", "that", "its", "their", "his", "her":
-		return true
-	}
-	return false
-}
-
-// citation: [1], [12], [^1], ^1, ¹, (Smith 2023), (Smith et al., 2021), (Source: X).
-func citation(s string) bool {
-	// the next ")" at or after i (-1: none), found again only once passed,
-	// so a sentence of many parentheses is scanned once
-	nextClose := -2
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != '[' && c != '^' && c != '(' {
-			continue
-		}
-		switch s[i] {
-		case '[':
-			j := i + 1
-			if j < len(s) && s[j] == '^' {
-				j++
-			}
-			k := j
-			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-				k++
-			}
-			if k > j && k < len(s) && s[k] == ']' {
-				return true
-			}
-		case '^':
-			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
-				return true
-			}
-		case '(':
-			if nextClose != -1 && nextClose < i {
-				nextClose = strings.IndexByte(s[i:], ')')
-				if nextClose >= 0 {
-					nextClose += i
-				}
-			}
-			if nextClose < 0 {
-				continue
-			}
-			rest := s[i+1:]
-			if hasPrefixFold(rest, "source:") || hasPrefixFold(rest, "sources:") {
-				return true
-			}
-			// (Smith 2023), (Smith et al., 2021): a few words
-			if inner := s[i+1 : nextClose]; len(inner) <= 120 {
-				ws := strings.Fields(strings.ReplaceAll(inner, ",", " "))
-				if len(ws) >= 2 && len(ws) <= 5 && lex.IsCapitalized(ws[0]) && isYear(strings.Trim(ws[len(ws)-1], "ab;")) {
-					return true
-				}
-			}
-		}
-	}
-	// superscript digits: ¹ ² ³ are C2 B9, B2, B3; ⁴-⁹ E2 81 B4-B9
-	if strings.IndexByte(s, 0xC2) < 0 && strings.IndexByte(s, 0xE2) < 0 {
-		return false
-	}
-	for _, r := range s {
-		if r == '¹' || r == '²' || r == '³' || r >= '⁴' && r <= '⁹' {
-			return true
-		}
-	}
-	return false
 }

@@ -37,8 +37,13 @@ A sentence is attributed, and not reported, when it names who says so: a
 speaker with a reporting verb ("…, said Dr. X", "the agency reported"),
 "according to" a named source, a named report or data set ("a Eurostat
 report", "data from the OECD"), a link, or a footnote or citation ([1], ^1,
-(Smith 2023)). A quotation takes its speaker from the sentence before or
-after it. Vague attributions ("experts say", "studies show") do not count.
+(Smith 2023)). Sentences are read in context, across paragraphs that
+follow one another: a quotation takes its speaker from the sentence before
+or after it when that one names a speaker; the findings of a study, survey
+or report named in one sentence ("The survey found…") cover the rest of its
+paragraph and the first sentence of the next; a sentence whose next one
+gives the source of its figures ("The figures come from the ONS") is
+covered. Vague attributions ("experts say", "studies show") do not count.
 
 A sentence scoring 2 or more is a warning; 3.5 or more an error, unless the
 config sets the severity (for the rule or the category), which then applies to
@@ -189,6 +194,9 @@ type sentenceInfo struct {
 	attributed bool
 	why        string // what attributes it
 	hasVerb    bool   // a reporting verb with a definite speaker
+	finding    bool   // its source is a study, survey, report or figures
+	vague      string // a reporting verb with a speaker named by nobody
+	done       bool   // its own attribution has been looked for
 	quoted     bool   // the sentence is (part of) a quotation
 	question   bool
 	weasels    []lex.Match
