@@ -88,3 +88,67 @@ func TestFixKeepsMarkup(t *testing.T) {
 		})
 	}
 }
+
+// TestLoremFixKeepsRealWords: the defects of issue 22 item 7. The lorem
+// finding covers the filler run alone, and its fix deletes it only when it
+// is a whole unit (block, line, sentences); real words next to it stay.
+func TestLoremFixKeepsRealWords(t *testing.T) {
+	set := houseSettings(t)
+	tests := []struct {
+		name, file, in, want string
+		span                 string // what the lorem finding covers
+	}{
+		{"a dateline on the line above in the same paragraph", "a.md",
+			"Vienna, 3 March 2025, Anna Berger\n" + filler + "\n\nNext para.\n",
+			"Vienna, 3 March 2025, Anna Berger\n\nNext para.\n", filler},
+		{"a dateline on the line below", "a.md",
+			filler + "\nVienna, 3 March 2025, Anna Berger\n",
+			"Vienna, 3 March 2025, Anna Berger\n", filler},
+		{"real words before the filler in its sentence: no fix", "a.md",
+			"The mayor said on Monday that Wien Energie will lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\nNext.\n",
+			"The mayor said on Monday that Wien Energie will lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\nNext.\n",
+			"lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."},
+		{"a budget line above", "a.md",
+			"Budget: EUR 4.2 million for 2026\n" + filler + "\n",
+			"Budget: EUR 4.2 million for 2026\n", filler},
+		{"a budget line above, plain text", "a.txt",
+			"Budget: EUR 4.2 million for 2026\n" + filler + "\n",
+			"Budget: EUR 4.2 million for 2026\n", filler},
+		{"real words after the filler in its sentence: no fix", "a.md",
+			"Lorem ipsum dolor sit amet, consectetur adipiscing elit, said Anna Berger on Monday.\n",
+			"Lorem ipsum dolor sit amet, consectetur adipiscing elit, said Anna Berger on Monday.\n",
+			"Lorem ipsum dolor sit amet, consectetur adipiscing elit"},
+		{"filler link text inside a real sentence: no fix", "a.md",
+			"See [Lorem ipsum dolor sit amet consectetur](http://example.com/x) now.\n",
+			"See [Lorem ipsum dolor sit amet consectetur](http://example.com/x) now.\n",
+			"Lorem ipsum dolor sit amet consectetur"},
+		{"filler in an HTML element inside a real sentence: no fix", "a.md",
+			"Text <em>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</em> end.\n",
+			"Text <em>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</em> end.\n",
+			"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"},
+		{"a whole filler sentence between real ones", "a.md",
+			"The council met. " + filler + " The vote was close.\n",
+			"The council met. The vote was close.\n", filler},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, res := fixed(t, set, tt.file, tt.in)
+			if got != tt.want {
+				t.Errorf("fixed:\n%q\nwant:\n%q", got, tt.want)
+			}
+			n := 0
+			for _, f := range res.Findings {
+				if f.Rule != "placeholder/lorem-ipsum" {
+					continue
+				}
+				n++
+				if s := tt.in[f.Offset:f.EndOffset]; s != tt.span {
+					t.Errorf("finding covers %q, want %q", s, tt.span)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d lorem findings, want 1", n)
+			}
+		})
+	}
+}

@@ -35,7 +35,10 @@ mountains", "Li Europan lingues", pangrams such as "The quick brown fox",
 German Blindtext, lorem ipsum in Cyrillic, Greek, Hebrew or Arabic script) are
 found as phrases.
 
-Each filler run is one finding; the fix deletes it.`,
+Each filler run is one finding, and it covers the filler alone: real words
+next to it (a dateline, "The mayor said that …") are not part of it. The fix
+deletes the run when it is a whole unit (a block, its own lines, or whole
+sentences); filler inside a real sentence gets no fix.`,
 }
 
 func init() {
@@ -74,6 +77,12 @@ func runLorem(p *rules.Pass) {
 			}
 			f := rules.Finding{Offset: s, EndOffset: e, Message: msg,
 				Explanation: explainRun(r)}
+			// only a whole unit is deleted: the block, its lines, or its
+			// sentences; filler inside a real sentence is reported alone
+			if !wholeUnit(b, r.start, r.end) {
+				p.Report(f)
+				continue
+			}
 			if ed, ok := deleteEdit(p.Doc, b, s, e, whole); ok {
 				f.Fixes = []rules.Fix{{Description: "delete the filler", Edits: []rules.Edit{ed}}}
 			}
@@ -170,7 +179,7 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 		}
 		share := float64(fl+lat) / float64(len(ws))
 		if st >= 2 && share >= 0.5 || st >= 1 && len(ws) <= 3 && share >= 0.99 && hasCore(ws) {
-			out = append(out, fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)})
+			out = append(out, trimRun(b.Text, s, ws, cls))
 			if strongAt == nil {
 				strongAt = map[int]bool{}
 			}
@@ -181,7 +190,7 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 			if weakAt == nil {
 				weakAt = map[int]fillerRun{}
 			}
-			weakAt[si] = fillerRun{start: s.Start, end: s.End, strong: st, filler: fl + lat, words: len(ws)}
+			weakAt[si] = trimRun(b.Text, s, ws, cls)
 		}
 		// a run of filler words inside a real sentence
 		i := 0
@@ -212,6 +221,43 @@ func loremRuns(b *draft.Block, blockWords []lex.Word, voc *vocabulary) []fillerR
 		}
 	}
 	return out
+}
+
+// trimRun is the filler run of a sentence that is mostly filler: from its
+// first to its last filler word (a distinctive one, or one next to another
+// filler word), so that real words at its edges ("Vienna, 3 March 2025,
+// Anna Berger" before it, "Budget: EUR 4.2 million for 2026") are not part
+// of it; punctuation alone at the sentence's edges is.
+func trimRun(t string, s draft.Span, ws []lex.Word, cls []wordClass) fillerRun {
+	isF := func(i int) bool { return i >= 0 && i < len(ws) && (cls[i] != other || latinish(ws[i].Text)) }
+	anchor := func(i int) bool { return cls[i] == strong || isF(i) && (isF(i-1) || isF(i+1)) }
+	i, j := 0, len(ws)-1
+	for i < j && !anchor(i) {
+		i++
+	}
+	for j > i && !anchor(j) {
+		j--
+	}
+	r := fillerRun{start: ws[i].Start, end: ws[j].End, words: j - i + 1}
+	for k := i; k <= j; k++ {
+		if cls[k] == strong {
+			r.strong++
+		}
+		if isF(k) {
+			r.filler++
+		}
+	}
+	if !hasWordChar(t[s.Start:r.start]) {
+		r.start = s.Start
+	}
+	if !hasWordChar(t[r.end:s.End]) {
+		r.end = s.End
+	}
+	return r
+}
+
+func hasWordChar(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // hasCore: "lorem" or "ipsum" is there — the words no generator leaves out.

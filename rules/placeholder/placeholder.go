@@ -95,6 +95,12 @@ func deleteEdit(d *draft.Document, b *draft.Block, start, end int, whole bool) (
 			return rules.Edit{Offset: s, EndOffset: next}, true
 		}
 	}
+	// lines of their own inside the block: the lines go
+	ls, _, _ := d.LineBounds(d.Position(start).Line)
+	_, le, next := d.LineBounds(d.Position(end).Line)
+	if strings.TrimSpace(string(src[ls:start])) == "" && strings.TrimSpace(string(src[end:le])) == "" && ls >= b.Start {
+		return rules.Edit{Offset: ls, EndOffset: next}, true
+	}
 	e := end
 	for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
 		e++
@@ -134,4 +140,19 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// wholeUnit reports whether text range [s,e) of block b is a whole unit a
+// fix may delete: it starts a sentence or a line (or the block) and ends
+// one.
+func wholeUnit(b *draft.Block, s, e int) bool {
+	before := strings.TrimRight(b.Text[:s], " \t")
+	after := strings.TrimLeft(b.Text[e:], " \t")
+	starts := before == "" || strings.HasSuffix(before, "\n")
+	ends := after == "" || strings.HasPrefix(after, "\n")
+	for _, sn := range b.Sentences {
+		starts = starts || sn.Start == s
+		ends = ends || sn.End == e
+	}
+	return starts && ends
 }
