@@ -43,7 +43,7 @@ func (g *ghWriter) File(fs []rules.Finding, _ []byte) error {
 			level = "notice"
 		}
 		if _, err := fmt.Fprintf(g.bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level,
-			ghEscapeProp(f.File), f.Line, f.Column, f.EndLine, f.EndColumn, ghEscapeProp(f.Rule), ghEscapeData(f.Message)); err != nil {
+			ghEscapeProp(Sanitize(f.File)), f.Line, f.Column, f.EndLine, f.EndColumn, ghEscapeProp(Sanitize(f.Rule)), ghEscapeData(SanitizeLines(f.Message))); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 
 func TestAppendFindingMatchesEncodingJSON(t *testing.T) {
 	pieces := []string{"", "a", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "<&>", "é", "…",
-		"\u2028", "\u2029", "\xff", "\xe2\x80", "😀", "line one\nline two", "'"}
+		"\u2028", "\u2029", "\u009b", "\u202e", "\xff", "\xe2\x80", "😀", "line one\nline two", "'"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	str := func() string {
 		var b strings.Builder
@@ -47,8 +48,24 @@ func TestAppendFindingMatchesEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// and DEL, C1 and bidirectional controls escaped: the same JSON
+		want = []byte(escapeUnsafe(string(want)))
 		if got := appendFinding(nil, &f, "    "); string(got) != string(want) {
 			t.Fatalf("finding %d:\n got  %s\n want %s", i, got, want)
 		}
 	}
+}
+
+// escapeUnsafe writes the characters unsafeRune names as JSON \u escapes
+// (outside strings JSON has none of them).
+func escapeUnsafe(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) && r >= 0x7f {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

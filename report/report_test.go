@@ -225,3 +225,22 @@ func TestQuotePath(t *testing.T) {
 		}
 	}
 }
+
+func TestSanitize(t *testing.T) {
+	for _, c := range []struct{ in, want, lines string }{
+		{"plain/name.md", "plain/name.md", "plain/name.md"},
+		{"Größe “quoted” 😀", "Größe “quoted” 😀", "Größe “quoted” 😀"},
+		{"a\x1b]0;title\x07b", `a\x1b]0;title\x07b`, `a\x1b]0;title\x07b`},
+		{"x\ty\r\nz", `x\ty\r\nz`, "x\\ty\nz"},
+		{"del\x7f c1\u009b bidi\u202e\u2066", `del\x7f c1\u009b bidi\u202e\u2066`, `del\x7f c1\u009b bidi\u202e\u2066`},
+		{"bad\xff\xc3", `bad\xff\xc3`, `bad\xff\xc3`},
+		{"lone\rcr", `lone\rcr`, `lone\rcr`},
+	} {
+		if got := Sanitize(c.in); got != c.want {
+			t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := SanitizeLines(c.in); got != c.lines {
+			t.Errorf("SanitizeLines(%q) = %q, want %q", c.in, got, c.lines)
+		}
+	}
+}

@@ -83,11 +83,14 @@ func (tw *textWriter) File(fs []rules.Finding, src []byte) error {
 	p, ew, width := tw.p, tw.ew, tw.width
 	if !tw.t.Compact {
 		n := len(fs)
-		fmt.Fprintf(ew, "%s %s\n\n", p.file.Sprint("── "+fs[0].File), p.dim.Sprintf("(%d %s)", n, plural(n, "finding")))
+		fmt.Fprintf(ew, "%s %s\n\n", p.file.Sprint("── "+Sanitize(fs[0].File)), p.dim.Sprintf("(%d %s)", n, plural(n, "finding")))
 	}
 	for _, f := range fs {
-		fmt.Fprintf(ew, "%s:%d:%d: %s: %s %s\n", p.file.Sprint(f.File), f.Line, f.Column,
-			p.sev(f.Severity).Sprint(f.Severity), f.Message, p.rule.Sprint("["+f.Rule+"]"))
+		// the file name, the message (which quotes the draft), the rule
+		// ID and the explanation (a custom rule's, from a config file)
+		// are untrusted: a draft must not drive the terminal
+		fmt.Fprintf(ew, "%s:%d:%d: %s: %s %s\n", p.file.Sprint(Sanitize(f.File)), f.Line, f.Column,
+			p.sev(f.Severity).Sprint(f.Severity), Sanitize(f.Message), p.rule.Sprint("["+Sanitize(f.Rule)+"]"))
 		if tw.t.Compact {
 			continue
 		}
@@ -95,7 +98,7 @@ func (tw *textWriter) File(fs []rules.Finding, src []byte) error {
 			excerpt(ew, p, src, f, width)
 		}
 		if f.Explanation != "" {
-			for _, l := range wrap(f.Explanation, width-4) {
+			for _, l := range wrap(SanitizeLines(f.Explanation), width-4) {
 				fmt.Fprintf(ew, "    %s\n", p.dim.Sprint(l))
 			}
 		}
@@ -164,13 +167,14 @@ func lineAt(src []byte, off int) (int, int) {
 	return s, e
 }
 
-// display turns source bytes into one printable line: tabs and control
-// characters become spaces, invalid bytes U+FFFD; one rune per character.
+// display turns source bytes into one printable line: tabs, control
+// characters and bidirectional controls (unsafeRune) become spaces,
+// invalid bytes U+FFFD; one rune per character.
 func display(b []byte) []rune {
 	out := make([]rune, 0, len(b))
 	for len(b) > 0 {
 		r, n := utf8.DecodeRune(b)
-		if r == '\t' || r < 0x20 || r == 0x7f || r == '\ufeff' {
+		if unsafeRune(r) || r == '\ufeff' {
 			r = ' '
 		}
 		out = append(out, r)
@@ -233,13 +237,13 @@ func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
 	}
 	// an edit that removes whole lines is shown as those lines, struck
 	if len(edits) == 1 && edits[0].NewText == "" && atLineStart(src, first) && atLineStart(src, last) && last > first {
-		fmt.Fprintf(w, "    %s %s\n", p.ins.Sprint("fix:"), fx.Description)
+		fmt.Fprintf(w, "    %s %s\n", p.ins.Sprint("fix:"), Sanitize(fx.Description))
 		for _, l := range strings.SplitAfter(string(src[first:last]), "\n") {
 			l = strings.TrimRight(l, "\r\n")
 			if l == "" {
 				continue
 			}
-			l = clipRunes(l, max(width-8, 20))
+			l = clipRunes(string(display([]byte(l))), max(width-8, 20))
 			if p.on {
 				fmt.Fprintf(w, "    %s\n", p.del.Sprint("- "+l))
 			} else {
@@ -271,10 +275,11 @@ func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
 	dmp := diffmatchpatch.New()
 	diffs := dmp.DiffMain(before, after, false)
 	diffs = dmp.DiffCleanupSemantic(diffs)
-	fmt.Fprintf(w, "    %s %s\n", p.ins.Sprint("fix:"), fx.Description)
+	fmt.Fprintf(w, "    %s %s\n", p.ins.Sprint("fix:"), Sanitize(fx.Description))
 	var line strings.Builder
 	for _, d := range diffs {
-		text := strings.ReplaceAll(d.Text, "\r", "")
+		// the draft's text as the excerpt shows it, line by line
+		text := displayLines(d.Text)
 		// without colour, [-deleted-] and {+inserted+} mark the change
 		switch {
 		case d.Type == diffmatchpatch.DiffDelete && p.on:
@@ -292,6 +297,20 @@ func fixDiff(w io.Writer, p palette, src []byte, fx rules.Fix, width int) {
 	for _, l := range strings.Split(strings.TrimRight(line.String(), "\n"), "\n") {
 		fmt.Fprintf(w, "    %s\n", clipRunes(l, width*3))
 	}
+}
+
+// displayLines is display for text that may span lines: each line made
+// printable, the "\n" between them kept and CRs dropped.
+func displayLines(s string) string {
+	s = strings.ReplaceAll(s, "\r", "")
+	if sanitize(s, true) == s {
+		return s // nothing to replace (the usual case)
+	}
+	ls := strings.Split(s, "\n")
+	for i, l := range ls {
+		ls[i] = string(display([]byte(l)))
+	}
+	return strings.Join(ls, "\n")
 }
 
 func atLineStart(src []byte, off int) bool {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -84,7 +83,7 @@ func applyFixes(res *rules.Result, srcs []rules.Source, stdout, stderr io.Writer
 		fr := rules.ApplyFixes(src, m[file])
 		for _, i := range fr.Skipped {
 			f := m[file][i]
-			fmt.Fprintf(stderr, "draftlint: %s:%d:%d: fix for [%s] not applied: it overlaps another fix\n", file, f.Line, f.Column, f.Rule)
+			warnf(stderr, "%s:%d:%d: fix for [%s] not applied: it overlaps another fix", file, f.Line, f.Column, f.Rule)
 		}
 		if len(fr.Applied) == 0 {
 			continue
@@ -95,14 +94,14 @@ func applyFixes(res *rules.Result, srcs []rules.Source, stdout, stderr io.Writer
 			continue
 		}
 		if err := writeAtomic(file, src, fr.Out); err != nil {
-			fmt.Fprintf(stderr, "draftlint: %s: not fixed: %v\n", file, err)
+			warnf(stderr, "%s: not fixed: %v", file, err)
 			if firstErr == nil {
 				firstErr = err
 			}
 			continue
 		}
 		total += len(fr.Applied)
-		fmt.Fprintf(stderr, "draftlint: %s: %d %s applied\n", file, len(fr.Applied), plural(len(fr.Applied), "fix", "fixes"))
+		warnf(stderr, "%s: %d %s applied", file, len(fr.Applied), plural(len(fr.Applied), "fix", "fixes"))
 	}
 	if stdinName != "" {
 		data := stdinFixed

@@ -69,9 +69,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "draftlint: %s\n", ue.msg)
+			warnf(stderr, "%s", ue.msg)
 		} else {
-			fmt.Fprintf(stderr, "draftlint: %s\n", err)
+			warnf(stderr, "%s", err)
 		}
 		return exitUsage
 	}
@@ -216,14 +216,14 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 							return err
 						}
 						for _, p := range w.problems {
-							fmt.Fprintf(stderr, "draftlint: %s: %s\n", p.path, p.msg)
+							warnf(stderr, "%s: %s", p.path, p.msg)
 						}
 						res := rules.Run(rules.Config{Rules: def.Rules, Severity: def.Severity, Options: def.Options}, srcs)
 						n, err := writeBaseline(file, res)
 						if err != nil {
 							return usagef("cannot write %s: %v", file, err)
 						}
-						fmt.Fprintf(stdout, "wrote %d %s to %s\n", n, plural(n, "finding", "findings"), file)
+						fmt.Fprintf(stdout, "wrote %d %s to %s\n", n, plural(n, "finding", "findings"), report.Sanitize(file))
 						if len(w.problems) > 0 {
 							*code = exitUsage
 						}
@@ -243,7 +243,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 						if err != nil {
 							return usagef("hook install: %v", err)
 						}
-						fmt.Fprintf(stdout, "installed %s\n", path)
+						fmt.Fprintf(stdout, "installed %s\n", report.Sanitize(path))
 						return nil
 					},
 				}},
@@ -471,7 +471,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	}
 	nt := newNotices(c, stderr, stdinUsed)
 	for _, p := range w.problems {
-		fmt.Fprintf(stderr, "draftlint: %s: %s\n", p.path, p.msg)
+		warnf(stderr, "%s: %s", p.path, p.msg)
 		nt.failed = true
 	}
 	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" {
@@ -654,7 +654,7 @@ func withoutReport(srcs []rules.Source, output string) []rules.Source {
 // --max-warnings allows.
 func checkMaxWarnings(c *cli.Context, warns int, stderr io.Writer, code *int) {
 	if max := c.Int("max-warnings"); max >= 0 && *code == exitOK && warns > max {
-		fmt.Fprintf(stderr, "draftlint: %d warnings, more than --max-warnings %d\n", warns, max)
+		warnf(stderr, "%d warnings, more than --max-warnings %d", warns, max)
 		*code = exitFindings
 	}
 }
@@ -744,6 +744,13 @@ func streamReport(c *cli.Context, st report.Streamer, sr streamRun, out, stderr 
 	return nil
 }
 
+// warnf prints a message on standard error after "draftlint: ". What it
+// quotes (file names, a draft's text, errors) is untrusted: it is
+// sanitised for the terminal, on one line.
+func warnf(w io.Writer, format string, a ...any) {
+	fmt.Fprintf(w, "draftlint: %s\n", report.Sanitize(fmt.Sprintf(format, a...)))
+}
+
 // notices prints the run's notices on standard error and remembers whether
 // one fails the run.
 type notices struct {
@@ -788,7 +795,7 @@ func (nt *notices) print(n rules.Notice) {
 	} else if nt.quiet {
 		return
 	}
-	fmt.Fprintf(nt.stderr, "draftlint: %s\n", n)
+	warnf(nt.stderr, "%s", n)
 }
 
 // isNamed says the file was named on the command line, however it is

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -364,5 +365,35 @@ func TestInvalidFrontMatterIsReported(t *testing.T) {
 	q := write(t, dir, "ok.md", []byte("---\ntitle: \"Trams: the line runs again\"\n---\n\nThe first tram ran on Monday.\n"))
 	if code, out, errs := runCLI(t, "", "--compact", q); code != 0 || strings.Contains(out, "front-matter") {
 		t.Errorf("valid front matter: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// No draft text and no file name reaches the terminal raw: a crafted draft
+// or file name must not set the window title, write the clipboard (OSC 52),
+// clear the screen or reorder text, in the report (header, finding lines,
+// excerpts, fix previews), the github annotations, or the notices.
+func TestNoTerminalInjection(t *testing.T) {
+	dir := t.TempDir()
+	osc := "\x1b]0;pwned\x07\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\u009b2J\u202e"
+	name := "evil\x1b]2;title\x07\u202e.md"
+	// the filler's fix preview shows the whole line, escapes and all; a
+	// clipped, unterminated OSC at the end would swallow what follows
+	write(t, dir, name, []byte("# Head "+osc+"\n\nIntro "+osc+" text. Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod tempor. TK "+osc+strings.Repeat("x", 400)+"\x1b]0;clipped\n"))
+	write(t, dir, "bin\x1b[2J.md", []byte("bin\x00ary"))
+	sgr := regexp.MustCompile(`\x1b\[[0-9;]*m`) // colour, which --color always writes
+	for _, args := range [][]string{{"--color", "always"}, {"--color", "never"}, {"--compact"}, {"-f", "github"}, {"-f", "json"}} {
+		_, out, errs := runCLI(t, "", append(args, dir)...)
+		for what, s := range map[string]string{"report": out, "stderr": errs} {
+			s = sgr.ReplaceAllString(s, "")
+			if i := strings.IndexAny(s, "\x1b\x07\u009b\u202e"); i >= 0 {
+				t.Errorf("%v: raw control sequence in the %s at %d: %q", args, what, i, s[max(0, i-40):min(len(s), i+40)])
+			}
+		}
+		if args[0] == "--color" && !strings.Contains(sgr.ReplaceAllString(out, ""), `evil\x1b]2;title\x07\u202e.md:`) {
+			t.Errorf("%v: the file name is not shown escaped:\n%s", args, out)
+		}
+		if !strings.Contains(errs, `bin\x1b[2J.md: skipped`) {
+			t.Errorf("%v: the notice does not name the file escaped: %q", args, errs)
+		}
 	}
 }

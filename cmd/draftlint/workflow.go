@@ -21,6 +21,7 @@ import (
 
 	"github.com/draftlint/draftlint/config"
 	"github.com/draftlint/draftlint/draft"
+	"github.com/draftlint/draftlint/report"
 	"github.com/draftlint/draftlint/rules"
 )
 
@@ -381,6 +382,6 @@ func printConfig(c *cli.Context, w io.Writer) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	_, err = io.WriteString(w, config.Describe(f, s))
+	_, err = io.WriteString(w, report.SanitizeLines(config.Describe(f, s))) // a config quotes what its file says
 	return err
 }
