@@ -6,7 +6,7 @@ import (
 	"sort"
 
 	"github.com/draftlint/draftlint/rules"
-	"github.com/draftlint/draftlint/rules/lex"
+	"github.com/draftlint/draftlint/rules/placeholder"
 )
 
 var acrossRule = &rules.Rule{
@@ -46,14 +46,17 @@ func runAcross(p *rules.Pass) {
 	if t == nil {
 		return
 	}
-	key := lex.HeadingKey(t.Text)
-	if key == "" {
-		return
+	key, code := textKey(t.Text)
+	if key == "" || placeholder.Marked(p.Doc, p.Doc.Title) {
+		return // a template's "Headline goes here" is placeholder/marker's finding
 	}
 	f := rules.Finding{File: p.Doc.Path, Offset: t.Start, EndOffset: t.End}
 	rules.Locate(p.Doc, &f)
-	words := contentWords(key)
-	sort.Strings(words)
+	var words []string
+	if !code { // code is compared by its full text only
+		words = contentWords(key)
+		sort.Strings(words)
+	}
 	tf := titleFact{text: t.Text, key: key, words: words, bloom: wordBloom(words), finding: f}
 	if len(words) >= 2 {
 		// made here, file by file in parallel, not in the one-thread finish

@@ -10,6 +10,7 @@ import (
 	"github.com/draftlint/draftlint/draft"
 	"github.com/draftlint/draftlint/rules"
 	"github.com/draftlint/draftlint/rules/lex"
+	"github.com/draftlint/draftlint/rules/placeholder"
 )
 
 var duplicateRule = &rules.Rule{
@@ -24,9 +25,16 @@ explanation names the line of the first.
 
 Short generic headings ("Background", "Contact", "FAQ", "Fixed") repeated
 under different parent headings, as changelogs and documentation do, are not
-reported by default. Options: short_words (default 3: headings of at most this
-many words count as short), siblings_only (default false: when true, only
-headings under the same parent are compared, whatever their length).`,
+reported by default. A heading of code or symbols ("` + "`operator==`" + `",
+"operator :") is compared by its full text, symbols and case kept. Headings in
+two docfx alternatives (::: moniker range, ::: zone pivot) are not compared,
+and a heading that is a placeholder ("Headline goes here") is left to the
+placeholder family. Options: short_words (default 3: headings
+of at most this many words count as short), siblings_only (when true, only
+headings under the same parent are compared, whatever their length; unset, it
+is true on documentation pages, which have a fenced code block, a docfx :::
+extension or a documentation generator's front-matter key such as ms.topic,
+and false on articles).`,
 }
 
 var titleRule = &rules.Rule{
@@ -59,7 +67,7 @@ restates its parent ("Get the time" / "To get the time").`,
 func init() {
 	duplicateRule.OptionDocs = map[string]string{
 		"short_words":   "headings of at most this many words may repeat under different parents (default 3)",
-		"siblings_only": "compare only headings under the same parent (default false)",
+		"siblings_only": "compare only headings under the same parent (default: true on documentation pages, false on articles)",
 	}
 	nearRule.OptionDocs = map[string]string{"short_words": "short headings under different parents are not compared (default 3)"}
 	duplicateRule.OptionChecks = map[string]rules.OptionCheck{"short_words": rules.Count, "siblings_only": rules.Flag}
@@ -80,6 +88,8 @@ type heading struct {
 	text   string // for messages
 	parent int    // block index of the parent heading, -1 for none
 	line   int
+	code   bool // code or symbols, compared by full text only
+	alt    int  // the docfx alternative it stands in, or -1
 }
 
 // headings lists a document's headings with their parents (the nearest
@@ -109,31 +119,71 @@ func makeHeadings(d *draft.Document) []heading {
 		if len(stack) > 0 {
 			parent = stack[len(stack)-1].idx
 		}
-		h := heading{idx: i, b: b, key: headingKey(d, b), parent: parent, line: d.Position(b.Start).Line}
+		h := heading{idx: i, b: b, parent: parent, line: d.Position(b.Start).Line, alt: pageOf(d).alt(b.Start)}
+		h.key, h.code = headingKey(d, b)
 		h.text = b.Text
 		if strings.TrimSpace(h.text) == "" || d.Format == draft.Markdown {
-			h.text = strings.TrimSpace(stripTags(string(d.Src[b.Start:b.End])))
+			h.text = strings.TrimSpace(stripTagsOutsideCode(string(d.Src[b.Start:b.End])))
 		}
-		// a heading that is all code or markup still opens a section
+		// a heading that is all code or markup, or a placeholder, still
+		// opens a section; a placeholder is placeholder/marker's finding
 		stack = append(stack, h)
-		if h.key != "" {
+		if h.key != "" && !placeholder.Marked(d, i) {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-// headingKey is the comparison key of a heading. In Markdown it is read
-// from the heading's source with emphasis and code markers removed, so that
-// code, which is not prose, still tells "`operator==`" from "`operator!=`".
-func headingKey(d *draft.Document, b *draft.Block) string {
+// headingKey is the comparison key of a heading, and whether it is code.
+// In Markdown it is read from the heading's source with emphasis and code
+// markers removed (not inside code spans), so that code, which is not
+// prose, still tells "`operator==`" from "`operator!=`" and "`operator *`"
+// from "`operator =`".
+func headingKey(d *draft.Document, b *draft.Block) (string, bool) {
 	if d.Format != draft.Markdown || b.End <= b.Start || b.Kind != draft.Heading {
-		return lex.HeadingKey(b.Text)
+		return textKey(b.Text)
 	}
-	raw := stripTags(string(d.Src[b.Start:b.End]))
-	raw = markupDropper.Replace(raw)
-	return lex.HeadingKey(raw)
+	raw := string(d.Src[b.Start:b.End])
+	if strings.Contains(raw, "`") {
+		// tags and emphasis are removed outside code spans only:
+		// "`Box<T>^`" keeps its "<T>"
+		return fullKey(outsideCode(raw, func(s string) string { return markupDropper.Replace(stripTags(s)) }, false)), true
+	}
+	raw = stripTags(raw)
+	if codeLike(raw) {
+		return fullKey(strings.ReplaceAll(raw, "\\", "")), true
+	}
+	return lex.HeadingKey(markupDropper.Replace(raw)), false
 }
+
+// textKey is the comparison key of a title or heading's text, and whether
+// it is code.
+func textKey(s string) (string, bool) {
+	if codeLike(s) {
+		return fullKey(s), true
+	}
+	return lex.HeadingKey(s), false
+}
+
+// outsideCode applies f to the parts of s outside code spans, keeping the
+// backticks or not.
+func outsideCode(s string, f func(string) string, ticks bool) string {
+	var b strings.Builder
+	for n, part := range strings.Split(s, "`") {
+		if n > 0 && ticks {
+			b.WriteByte('`')
+		}
+		if n%2 == 0 {
+			part = f(part)
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+// stripTagsOutsideCode is stripTags for Markdown, where "`Box<T>`" is code.
+func stripTagsOutsideCode(s string) string { return outsideCode(s, stripTags, true) }
 
 // markupDropper removes emphasis and code markers (a Replacer is safe for
 // concurrent use, and costly to build).
@@ -185,12 +235,12 @@ func titleInfo(d *draft.Document) (title *draft.Block, titleIdx, pageHeading int
 		return nil, -1, -1
 	}
 	title = &d.Blocks[titleIdx]
-	tk := lex.HeadingKey(title.Text)
+	tk, _ := textKey(title.Text)
 	if title.Kind == draft.FrontMatter || title.Level == 0 {
 		for i := range d.Blocks {
 			b := &d.Blocks[i]
 			if i != titleIdx && b.Kind == draft.Heading && b.Level == 1 {
-				if lex.HeadingKey(b.Text) == tk {
+				if k, _ := textKey(b.Text); k == tk {
 					pageHeading = i
 				}
 				break
@@ -206,21 +256,23 @@ func shortHeading(key string, maxWords int) bool {
 
 func runDuplicate(p *rules.Pass) {
 	short := p.Options.Int("short_words", 3)
-	siblingsOnly := p.Options.Bool("siblings_only", false)
 	d := p.Doc
+	siblingsOnly := p.Options.Bool("siblings_only", pageOf(d).docs)
 	_, titleIdx, pageHeading := titleInfo(d)
 	titleKey := ""
 	if titleIdx >= 0 {
-		titleKey = lex.HeadingKey(d.Blocks[titleIdx].Text)
+		titleKey, _ = textKey(d.Blocks[titleIdx].Text)
 	}
 	hs := headings(d)
 	// the first heading with each key, and the first under each parent:
 	// one map look-up per heading, however many headings repeat
+	// (headings in two docfx alternatives, the same section for two
+	// product versions, are never compared: alt is part of the keys)
 	type kp struct {
-		key    string
-		parent int
+		key         string
+		parent, alt int
 	}
-	first := map[string]*heading{}
+	first := map[kp]*heading{}
 	firstSibling := map[kp]*heading{}
 	for k := range hs {
 		h := &hs[k]
@@ -228,18 +280,19 @@ func runDuplicate(p *rules.Pass) {
 		if !isTitle && h.key == titleKey {
 			continue // title-repeated reports it
 		}
-		f, seenKey := first[h.key]
-		sib, seenSib := firstSibling[kp{h.key, h.parent}]
+		f, seenKey := first[kp{h.key, -1, h.alt}]
+		sib, seenSib := firstSibling[kp{h.key, h.parent, h.alt}]
 		if !seenKey {
-			first[h.key] = h
+			first[kp{h.key, -1, h.alt}] = h
 		}
 		if !seenSib {
-			firstSibling[kp{h.key, h.parent}] = h
+			firstSibling[kp{h.key, h.parent, h.alt}] = h
 		}
 		if isTitle {
 			continue
 		}
 		var prev *heading
+
 		switch {
 		case seenSib:
 			prev = sib // a repeat under the same parent always counts
@@ -261,7 +314,10 @@ func runTitle(p *rules.Pass) {
 	if title == nil {
 		return
 	}
-	tk := lex.HeadingKey(title.Text)
+	if placeholder.Marked(d, titleIdx) {
+		return // placeholder/marker reports it
+	}
+	tk, _ := textKey(title.Text)
 	if len(strings.Fields(tk)) < 3 {
 		return // "DOSSEG" or "Install" again is a name, not a pasted title
 	}
@@ -282,7 +338,7 @@ func runTitle(p *rules.Pass) {
 		if !b.Lines && (len(b.Text) > 2*len(title.Text)+16 || 2*len(b.Text)+16 < len(title.Text)) {
 			continue // far too long or short to be the title again
 		}
-		if lex.HeadingKey(b.Text) != tk {
+		if k, _ := textKey(b.Text); k != tk {
 			// a line of its own inside a block of lines
 			if b.Lines {
 				reportTitleLines(p, b, tk, titleLine)
@@ -309,7 +365,7 @@ func reportTitleLines(p *rules.Pass, b *draft.Block, tk string, titleLine int) {
 		} else {
 			end += start
 		}
-		if lex.HeadingKey(b.Text[start:end]) == tk {
+		if k, _ := textKey(b.Text[start:end]); k == tk {
 			s, e := b.Src(start), b.SrcEnd(end)
 			f := rules.Finding{Offset: s, EndOffset: e,
 				Message:     fmt.Sprintf("the title is repeated here: %q (title on line %d)", clip(b.Text[start:end], 60), titleLine),

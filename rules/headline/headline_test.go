@@ -40,6 +40,17 @@ func TestOptions(t *testing.T) {
 	if len(res.Findings) != 0 {
 		t.Errorf("siblings_only: %d findings", len(res.Findings))
 	}
+	// unset, siblings_only is true on a documentation page (here: one with
+	// a fenced code block) and false on an article
+	for _, c := range []struct {
+		src  string
+		want int
+	}{{long, 1}, {long + "\n```go\nx := 1\n```\n", 0}, {"---\nms.topic: article\n---\n" + long, 0}} {
+		res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate")}, []rules.Source{{Path: "l.md", Data: []byte(c.src)}})
+		if len(res.Findings) != c.want {
+			t.Errorf("default siblings_only: %d findings, want %d in\n%s", len(res.Findings), c.want, c.src)
+		}
+	}
 }
 
 func TestAcrossFiles(t *testing.T) {
@@ -51,6 +62,12 @@ func TestAcrossFiles(t *testing.T) {
 		{Path: "e.html", Data: []byte("<title>City council approves the new budget for schools</title>")},
 		{Path: "f.md", Data: []byte("# City council approves new budgets for schools\n")},
 		{Path: "g.md", Data: []byte("# Dublin opens a new library\n")},
+		// a template's title left in two drafts: placeholder/marker reports each
+		{Path: "h.md", Data: []byte("---\ntitle: Headline goes here\n---\n\nText.\n")},
+		{Path: "i.md", Data: []byte("# Headline goes here\n\nText.\n")},
+		// titles of code differ by their symbols
+		{Path: "j.md", Data: []byte("---\ntitle: \"operator :\"\n---\n")},
+		{Path: "k.md", Data: []byte("---\ntitle: \"operator ;\"\n---\n")},
 	}
 	res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate-across-files")}, srcs)
 	var got []string

@@ -121,7 +121,7 @@ func runNear(p *rules.Pass) {
 		}
 	}
 	for j := range hs {
-		if dup[j] || hs[j].idx == pageHeading || len(words[j]) == 0 {
+		if dup[j] || hs[j].idx == pageHeading || len(words[j]) == 0 || hs[j].code {
 			continue
 		}
 		cands := append([]int(nil), byKey[keys[j]]...) // the same words
@@ -134,7 +134,7 @@ func runNear(p *rules.Pass) {
 			if i >= j {
 				break
 			}
-			if hs[i].key == hs[j].key {
+			if hs[i].key == hs[j].key || hs[i].code || hs[i].alt != hs[j].alt && hs[i].alt >= 0 && hs[j].alt >= 0 {
 				continue
 			}
 			if shortHeading(hs[j].key, short) && hs[i].parent != hs[j].parent {

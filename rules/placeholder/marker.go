@@ -555,3 +555,10 @@ func insertHere(t string, ws []lex.Word) []hit {
 	}
 	return hits
 }
+
+// Marked reports whether block i of d holds what placeholder/marker
+// reports (TK, TBD, [Headline], "Headline goes here"): the headline rules
+// leave such a heading or title to it.
+func Marked(d *draft.Document, i int) bool {
+	return len(blockMarkers(d, i, markers())) > 0
+}
