@@ -490,6 +490,10 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		nt.print(n)
 	}
 	failed := nt.failed
+	// --fix and --diff mend only what the report shows
+	if err := gate(c, res, srcs); err != nil {
+		return err
+	}
 
 	out := stdout
 	if c.Bool("diff") {
@@ -519,20 +523,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 				}
 			}
 			res = rules.Run(cfg, again)
-		}
-	}
-	// CI gates: only findings new since a revision, or not in a baseline
-	changed, err := changedSince(c, srcs)
-	if err != nil {
-		return err
-	}
-	if changed != nil {
-		res.Findings = onlyNew(res.Findings, changed)
-	}
-	if b := c.String("baseline"); b != "" {
-		res.Findings, err = applyBaseline(b, res.Findings, res.Sources)
-		if err != nil {
-			return usageError{err.Error()}
+			if err := gate(c, res, srcs); err != nil {
+				return err
+			}
 		}
 	}
 	var names []string
@@ -552,6 +545,28 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	o.add(res.Findings, fail)
 	*code = o.code(failed)
 	checkMaxWarnings(c, o.warns, stderr, code)
+	return nil
+}
+
+// gate keeps of res's findings those the CI gates let through: with
+// --new-from-rev only those on lines changed since the revision, with
+// --baseline only those it does not record. It runs before --fix and
+// --diff, which mend only what the report shows, and again on what is left
+// after a fix (the lines changed are asked of git again).
+func gate(c *cli.Context, res *rules.Result, srcs []rules.Source) error {
+	changed, err := changedSince(c, srcs)
+	if err != nil {
+		return err
+	}
+	if changed != nil {
+		res.Findings = onlyNew(res.Findings, changed)
+	}
+	if b := c.String("baseline"); b != "" {
+		res.Findings, err = applyBaseline(b, res.Findings, res.Sources)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+	}
 	return nil
 }
 

@@ -229,3 +229,29 @@ func TestConfigSeverityWinsOverClaimStrength(t *testing.T) {
 		}
 	}
 }
+
+// --fix and --diff mend only what the report shows: not the findings
+// --new-from-rev leaves out (on lines not changed since the revision) nor
+// those the --baseline records.
+func TestFixAndDiffOnlyWhatTheReportShows(t *testing.T) {
+	repo(t)
+	const old = "# Budget\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n\nThe council met.\n"
+	const now = old + "\nDuis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore.\n"
+	write(t, ".", "a.md", []byte(old))
+	gitRun(t, "add", ".")
+	gitRun(t, "commit", "-q", "-m", "first")
+	if code, out, errs := runCLI(t, "", "baseline", "write", "base.json", "a.md"); code != 0 {
+		t.Fatalf("baseline write: exit %d %s %s", code, out, errs)
+	}
+	for _, gate := range [][]string{{"--new-from-rev", "HEAD"}, {"--baseline", "base.json"}} {
+		write(t, ".", "a.md", []byte(now))
+		code, diff, errs := runCLI(t, "", append(gate, "--diff", "a.md")...)
+		if code != 1 || strings.Contains(diff, "-Lorem") || !strings.Contains(diff, "-Duis aute") {
+			t.Errorf("%v --diff: exit %d, want 1 and only the new filler removed\n%s%s", gate, code, diff, errs)
+		}
+		code, out, errs := runCLI(t, "", append(gate, "--fix", "--compact", "a.md")...)
+		if got, _ := os.ReadFile("a.md"); !strings.HasPrefix(string(got), old) || strings.Contains(string(got), "Duis") || code != 0 {
+			t.Errorf("%v --fix: exit %d, want 0; file now %q\n%s%s", gate, code, got, out, errs)
+		}
+	}
+}
