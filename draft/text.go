@@ -79,11 +79,31 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // shortLine: could be a heading or a title.
 func shortLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || endsSentence(s) || wordCount(s) > 14 || utf8.RuneCountInString(s) > 100 {
+	if s == "" || endsSentence(s) && !capsLabel(s) || wordCount(s) > 14 || utf8.RuneCountInString(s) > 100 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r) && r != '(' && r != '+'
+}
+
+// capsLabel reports whether s is a heading written in capitals with a
+// colon ("PRACTICAL INFORMATION:"), which plain-text drafts use as they use
+// the same words without it.
+func capsLabel(s string) bool {
+	t, ok := strings.CutSuffix(s, ":")
+	if !ok || strings.HasSuffix(t, ":") {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 func isDirectiveLine(s string) bool {
