@@ -128,11 +128,22 @@ func makeHeadings(d *draft.Document) []heading {
 		// a heading that is all code or markup, or a placeholder, still
 		// opens a section; a placeholder is placeholder/marker's finding
 		stack = append(stack, h)
-		if h.key != "" && !placeholder.Marked(d, i) {
+		if h.key != "" && !placeholder.Marked(d, i) && !listLine(d, i) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// listLine reports whether plain-text heading i is one line of a list
+// written as short lines apart (a fixture list: "Mozambique v Zimbabwe",
+// "Winners meet in final match", …): a heading before it and a heading or
+// the end after it, so no section of its own.
+func listLine(d *draft.Document, i int) bool {
+	if d.Format != draft.Text || i == 0 || d.Blocks[i-1].Kind != draft.Heading || d.Blocks[i-1].IsTitle {
+		return false
+	}
+	return i+1 == len(d.Blocks) || d.Blocks[i+1].Kind == draft.Heading
 }
 
 // headingKey is the comparison key of a heading, and whether it is code.
