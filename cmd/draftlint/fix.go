@@ -62,13 +62,16 @@ func writeDiffs(w io.Writer, res *rules.Result) error {
 // applyFixes mends every file with fixes: atomically (a temporary file in
 // the same folder, then rename), keeping the file's mode, and only if the
 // file on disk is still what was linted. Standard input's fixed text is
-// written to stdout. It returns the number of fixes applied and standard
-// input's fixed text.
-func applyFixes(res *rules.Result, srcs []rules.Source, stdout, stderr io.Writer) (int, []byte, error) {
+// written to stdout. With staged, every source is a file's staged version:
+// each is fixed on its own into its working-tree copy, and only when that
+// copy is the staged version (no unstaged changes); the index is never
+// written, so the commit still sees, and is stopped by, what was staged.
+// It returns the number of fixes applied and standard input's fixed text.
+func applyFixes(res *rules.Result, srcs []rules.Source, staged bool, stdout, stderr io.Writer) (int, []byte, error) {
 	var stdinFixed []byte
 	stdinName := ""
 	for _, s := range srcs {
-		if s.Data != nil {
+		if s.Data != nil && !staged { // --staged refuses - with --fix
 			stdinName = s.Path
 		}
 	}
@@ -94,6 +97,9 @@ func applyFixes(res *rules.Result, srcs []rules.Source, stdout, stderr io.Writer
 			continue
 		}
 		if err := writeAtomic(file, src, fr.Out); err != nil {
+			if staged && errors.Is(err, errChanged) {
+				err = errors.New("the working-tree copy differs from the staged version (unstaged changes): fix it by hand and stage it")
+			}
 			warnf(stderr, "%s: not fixed: %v", file, err)
 			if firstErr == nil {
 				firstErr = err
@@ -101,6 +107,10 @@ func applyFixes(res *rules.Result, srcs []rules.Source, stdout, stderr io.Writer
 			continue
 		}
 		total += len(fr.Applied)
+		if staged {
+			warnf(stderr, "%s: %d %s applied to the working-tree copy, not staged: review them and git add the file", file, len(fr.Applied), plural(len(fr.Applied), "fix", "fixes"))
+			continue
+		}
 		warnf(stderr, "%s: %d %s applied", file, len(fr.Applied), plural(len(fr.Applied), "fix", "fixes"))
 	}
 	if stdinName != "" {

@@ -455,6 +455,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if c.Bool("fix") && c.Bool("diff") {
 		return usagef("--fix and --diff do not go together")
 	}
+	if c.Bool("fix") && c.Bool("staged") && slices.Contains(c.Args().Slice(), "-") {
+		return usagef("--staged --fix does not take - (standard input): its fixed text and the staged files' would be mixed up")
+	}
 	srcs, w, def, stdinUsed, err := collect(c, stdin)
 	if err != nil {
 		return err
@@ -506,7 +509,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		return nil
 	}
 	if c.Bool("fix") {
-		fixed, stdinFixed, err := applyFixes(res, srcs, stdout, stderr)
+		fixed, stdinFixed, err := applyFixes(res, srcs, c.Bool("staged"), stdout, stderr)
 		if err != nil {
 			failed = true
 		}
@@ -514,11 +517,14 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 			out = stderr // standard output carries the fixed text
 		}
 		if fixed > 0 {
-			// lint again what was fixed: the remaining findings decide
+			// lint again what was fixed: the remaining findings decide.
+			// Staged sources stay the staged versions (the index is not
+			// written), so what the fixes mended in the working tree still
+			// stops the commit until it is staged
 			again := make([]rules.Source, len(srcs))
 			copy(again, srcs)
 			for i := range again {
-				if again[i].Data != nil && stdinFixed != nil {
+				if again[i].Data != nil && stdinFixed != nil && !c.Bool("staged") {
 					again[i].Data = stdinFixed
 				}
 			}

@@ -255,3 +255,51 @@ func TestFixAndDiffOnlyWhatTheReportShows(t *testing.T) {
 		}
 	}
 }
+
+// --staged --fix fixes each staged file on its own, in its working-tree
+// copy and only when that copy is the staged version; it never writes the
+// index, never passes a run whose staged files have findings, and never
+// puts one file's text into another or on standard output. Before, every
+// staged file was taken for standard input: the last one's fixed text was
+// printed, the others were linted again as that text, and the hook passed.
+func TestStagedFixEachFileOnItsOwn(t *testing.T) {
+	repo(t)
+	a := "# Budget\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n\nThe council met on Monday.\n"
+	b := "# Trams\n\nDuis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore.\n\nThe first tram ran on Tuesday.\n"
+	c := "# Parks\n\nUt enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi.\n\nThe park opened.\n"
+	write(t, ".", "a.md", []byte(a))
+	write(t, ".", "b.md", []byte(b))
+	write(t, ".", "c.md", []byte(c))
+	gitRun(t, "add", ".")
+	write(t, ".", "c.md", []byte(c+"\nAn unstaged line.\n")) // the working tree differs from the index
+	code, out, errs := runCLI(t, "", "--staged", "--fix", "--compact")
+	if code == 0 {
+		t.Errorf("--staged --fix passed with filler staged\n%s%s", out, errs)
+	}
+	if strings.Contains(out, "The council met") || strings.Contains(out, "The first tram") {
+		t.Errorf("a file's text on standard output:\n%s", out)
+	}
+	for name, keep := range map[string]string{"a.md": "The council met on Monday.", "b.md": "The first tram ran on Tuesday."} {
+		got, _ := os.ReadFile(name)
+		if strings.Contains(string(got), "dolor") || !strings.Contains(string(got), keep) {
+			t.Errorf("%s in the working tree: %q", name, got)
+		}
+		if staged := gitRun(t, "show", ":"+name); !strings.Contains(staged, "dolor") {
+			t.Errorf("%s: the index was written: %q", name, staged)
+		}
+		if !strings.Contains(errs, name+": 1 fix applied to the working-tree copy, not staged") {
+			t.Errorf("no notice for %s: %s", name, errs)
+		}
+		// the report is of the staged versions: their findings still stop the commit
+		if !strings.Contains(out, name+":3:1:") {
+			t.Errorf("the staged %s's finding is not reported:\n%s", name, out)
+		}
+	}
+	if got, _ := os.ReadFile("c.md"); string(got) != c+"\nAn unstaged line.\n" || !strings.Contains(errs, "c.md: not fixed: the working-tree copy differs from the staged version") {
+		t.Errorf("c.md with unstaged changes: %q\n%s", got, errs)
+	}
+	// standard input beside the staged files is refused
+	if code, _, errs := runCLI(t, "Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n", "--staged", "--fix", "-"); code != 2 || !strings.Contains(errs, "--staged --fix does not take -") {
+		t.Errorf("--staged --fix -: exit %d, %s", code, errs)
+	}
+}
