@@ -42,6 +42,9 @@ type Element struct {
 	Start, End int
 	CStart     int
 	CEnd       int
+	// URL: the element holds a link's or an image's address (a Markdown
+	// link, image or autolink, an HTML tag with href or src).
+	URL bool
 	// Soft: a paragraph's (or heading's, or table cell's) edges may move
 	// when an edit deletes prose at its start or end.
 	Soft bool
@@ -201,8 +204,12 @@ func htmlMarkup(src []byte, s, e int, k ElemKind) []Element {
 		start := off
 		off += len(z.Raw())
 		switch tt {
-		case html.CommentToken, html.DoctypeToken, html.SelfClosingTagToken, html.StartTagToken, html.EndTagToken:
+		case html.CommentToken, html.DoctypeToken, html.EndTagToken:
 			out = append(out, Element{Kind: k, Name: "tag", Start: start, End: off, CStart: start, CEnd: start})
+		case html.SelfClosingTagToken, html.StartTagToken:
+			raw := bytes.ToLower(src[start:off])
+			url := bytes.Contains(raw, []byte("href=")) || bytes.Contains(raw, []byte("src="))
+			out = append(out, Element{Kind: k, Name: "tag", Start: start, End: off, CStart: start, CEnd: start, URL: url})
 		}
 		switch tt {
 		case html.StartTagToken:
@@ -352,7 +359,12 @@ func (m *mdMarkup) inlines(n ast.Node) {
 			if em, ok := c.(*ast.Emphasis); ok {
 				name += string(rune('0' + em.Level))
 			}
-			m.out = append(m.out, Element{Kind: Inline, Name: name, Start: s, End: e, CStart: cs, CEnd: ce})
+			url := false
+			switch c.(type) {
+			case *ast.Link, *ast.Image, *ast.AutoLink:
+				url = true
+			}
+			m.out = append(m.out, Element{Kind: Inline, Name: name, Start: s, End: e, CStart: cs, CEnd: ce, URL: url})
 			if _, ok := c.(*ast.CodeSpan); !ok {
 				walk(c)
 			}

@@ -9,8 +9,8 @@ import (
 )
 
 // maxVerifyBytes bounds the source a file's fix checks parse again (the
-// draft with its fixes applied, once for all and, when that fails, once a
-// fix): past it, the fixes not yet checked are withheld.
+// draft with each fix applied, then with all of them): past it, the fixes
+// not yet checked are withheld.
 const maxVerifyBytes = 64 << 20
 
 // VetFixes makes every fix of fs safe to apply to d, or withholds it. A
@@ -45,21 +45,25 @@ func VetFixes(d *draft.Document, fs []Finding) {
 			f.Fixes = nil
 		}
 	}
-	// the first fixes, as --fix applies them together
-	if v.verify(takenEdits(d.Src, fs)) {
-		// the others, each alone
-		for i := range fs {
-			v.verifyEach(&fs[i], 1)
-		}
+	// each fix alone, as a report or an editor offers it
+	for i := range fs {
+		v.verifyEach(&fs[i])
+	}
+	// the first fixes together, as --fix applies them; when they clash,
+	// they are taken one by one as long as they go together
+	if v.verifyAll(takenEdits(d.Src, fs)) {
 		return
 	}
+	var sel []Finding
 	for i := range fs {
-		v.verifyEach(&fs[i], 0)
-	}
-	if !v.verify(takenEdits(d.Src, fs)) {
-		for i := range fs {
-			fs[i].Fixes = nil
+		if len(fs[i].Fixes) == 0 {
+			continue
 		}
+		if !v.verify(takenEdits(d.Src, append(sel, fs[i]))) {
+			fs[i].Fixes = nil
+			continue
+		}
+		sel = append(sel, fs[i])
 	}
 }
 
@@ -69,14 +73,11 @@ type vetter struct {
 	budget int
 }
 
-// verifyEach keeps the fixes of f from the from'th on that leave the draft
-// parsing the same way.
-func (v *vetter) verifyEach(f *Finding, from int) {
-	if len(f.Fixes) <= from {
-		return
-	}
-	kept := f.Fixes[:from]
-	for _, fx := range f.Fixes[from:] {
+// verifyEach keeps the fixes of f that leave the draft parsing the same
+// way.
+func (v *vetter) verifyEach(f *Finding) {
+	kept := f.Fixes[:0]
+	for _, fx := range f.Fixes {
 		if v.verify(fx.Edits) {
 			kept = append(kept, fx)
 		}
@@ -85,6 +86,13 @@ func (v *vetter) verifyEach(f *Finding, from int) {
 	if len(kept) == 0 {
 		f.Fixes = nil
 	}
+}
+
+// verifyAll is verify without the budget: the one check of all fixes
+// together is always made.
+func (v *vetter) verifyAll(edits []Edit) bool {
+	v.budget += len(v.d.Src) + 1<<20
+	return v.verify(edits)
 }
 
 // verify applies edits (sorted, not overlapping) and checks that the
@@ -180,6 +188,9 @@ func (v *vetter) shapeOne(f *Finding, e Edit) ([]Edit, bool) {
 					return nil, false
 				}
 				if a <= el.Start && el.End <= b && a < b {
+					if el.URL {
+						return nil, false // a link's or image's address is never deleted
+					}
 					continue // taken whole
 				}
 				if el.Kind == draft.Leaf {
@@ -193,7 +204,7 @@ func (v *vetter) shapeOne(f *Finding, e Edit) ([]Edit, bool) {
 				}
 				// the edit cuts the element, or leaves it empty: take it
 				// whole when it holds no prose outside the finding
-				if !v.proseOutside(el.Start, el.End, f) {
+				if !v.proseOutside(el.Start, el.End, f) && !el.URL {
 					parts[k].Offset, parts[k].EndOffset = min(a, el.Start), max(b, el.End)
 					widened, changed = true, true
 					break
