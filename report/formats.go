@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -80,13 +81,15 @@ func (Checkstyle) Begin(w io.Writer, _ *Report) (FileWriter, error) {
 	bw := newBuffered(w)
 	bw.WriteString(xml.Header)
 	bw.WriteString(`<checkstyle version="4.3">`)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("  ", "  ")
-	return &csWriter{bw: bw, enc: enc}, nil
+	c := &csWriter{bw: bw}
+	c.enc = xml.NewEncoder(&c.elem)
+	c.enc.Indent("  ", "  ")
+	return c, nil
 }
 
 type csWriter struct {
 	bw    *bufio.Writer
+	elem  bytes.Buffer // one file's element, before escapeXML
 	enc   *xml.Encoder
 	files int
 }
@@ -104,10 +107,15 @@ func (c *csWriter) File(fs []rules.Finding, _ []byte) error {
 		c.bw.WriteByte('\n') // the encoder starts each later element on a new line itself
 	}
 	c.files++
+	c.elem.Reset()
 	if err := c.enc.Encode(cf); err != nil {
 		return err
 	}
-	return c.enc.Flush()
+	if err := c.enc.Flush(); err != nil {
+		return err
+	}
+	_, err := c.bw.Write(escapeXML(c.elem.Bytes()))
+	return err
 }
 
 func (c *csWriter) Flush() error { return c.bw.Flush() }
@@ -124,12 +132,14 @@ func writeXML(w io.Writer, v any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
+	var b bytes.Buffer
+	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	b.WriteByte('\n')
+	_, err := w.Write(escapeXML(b.Bytes()))
 	return err
 }
 
@@ -250,15 +260,16 @@ func (rd RDJSONL) Format(w io.Writer, r *Report) error { return formatStream(rd,
 
 // Begin implements Streamer.
 func (RDJSONL) Begin(w io.Writer, _ *Report) (FileWriter, error) {
-	bw := newBuffered(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	return &rdWriter{bw: bw, enc: enc}, nil
+	rw := &rdWriter{bw: newBuffered(w)}
+	rw.enc = json.NewEncoder(&rw.line)
+	rw.enc.SetEscapeHTML(false)
+	return rw, nil
 }
 
 type rdWriter struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
+	bw   *bufio.Writer
+	line bytes.Buffer // one diagnostic, before escapeJSON
+	enc  *json.Encoder
 }
 
 func (rw *rdWriter) File(fs []rules.Finding, src []byte) error {
@@ -279,7 +290,11 @@ func (rw *rdWriter) File(fs []rules.Finding, src []byte) error {
 				d.Suggestions = append(d.Suggestions, rdSuggestion{Range: rdRange{Start: bytePos(src, e.Offset), End: bytePos(src, e.EndOffset)}, Text: e.NewText})
 			}
 		}
+		rw.line.Reset()
 		if err := rw.enc.Encode(d); err != nil {
+			return err
+		}
+		if _, err := rw.bw.Write(escapeJSON(rw.line.Bytes())); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -49,23 +48,9 @@ func TestAppendFindingMatchesEncodingJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		// and DEL, C1 and bidirectional controls escaped: the same JSON
-		want = []byte(escapeUnsafe(string(want)))
+		want = escapeJSON(want)
 		if got := appendFinding(nil, &f, "    "); string(got) != string(want) {
 			t.Fatalf("finding %d:\n got  %s\n want %s", i, got, want)
 		}
 	}
-}
-
-// escapeUnsafe writes the characters unsafeRune names as JSON \u escapes
-// (outside strings JSON has none of them).
-func escapeUnsafe(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unsafeRune(r) && r >= 0x7f {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -35,6 +35,37 @@ func Sanitize(s string) string { return sanitize(s, false) }
 // "\n"), for text of several lines.
 func SanitizeLines(s string) string { return sanitize(s, true) }
 
+// escapeJSON writes, in JSON text from encoding/json, the characters
+// unsafeRune names from DEL up (encoding/json leaves them raw; it escapes
+// those below 0x20) as \u escapes: outside strings JSON has none of them,
+// so the JSON reads the same.
+func escapeJSON(b []byte) []byte { return escapeUnsafe(b, `\u%04x`) }
+
+// escapeXML does the same for XML from encoding/xml (which writes those
+// below 0x20 as U+FFFD), with character references.
+func escapeXML(b []byte) []byte { return escapeUnsafe(b, "&#x%04x;") }
+
+func escapeUnsafe(b []byte, format string) []byte {
+	i := 0
+	for i < len(b) && b[i] < 0x7f {
+		i++
+	}
+	if i == len(b) {
+		return b // ASCII without DEL: the usual case
+	}
+	out := append(make([]byte, 0, len(b)+12), b[:i]...)
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		if r >= 0x7f && unsafeRune(r) {
+			out = fmt.Appendf(out, format, r)
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}
+
 func sanitize(s string, keepLines bool) string {
 	i := 0
 	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {

@@ -148,7 +148,7 @@ func (sw *sarifWriter) File(fs []rules.Finding, _ []byte) error {
 			sw.bw.WriteString(",\n" + sarifElemLead)
 		}
 		sw.n++
-		if _, err := sw.bw.Write(b); err != nil {
+		if _, err := sw.bw.Write(escapeJSON(b)); err != nil {
 			return err
 		}
 	}

@@ -381,7 +381,7 @@ func TestNoTerminalInjection(t *testing.T) {
 	write(t, dir, name, []byte("# Head "+osc+"\n\nIntro "+osc+" text. Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod tempor. TK "+osc+strings.Repeat("x", 400)+"\x1b]0;clipped\n"))
 	write(t, dir, "bin\x1b[2J.md", []byte("bin\x00ary"))
 	sgr := regexp.MustCompile(`\x1b\[[0-9;]*m`) // colour, which --color always writes
-	for _, args := range [][]string{{"--color", "always"}, {"--color", "never"}, {"--compact"}, {"-f", "github"}, {"-f", "json"}} {
+	for _, args := range [][]string{{"--color", "always"}, {"--color", "never"}, {"--compact"}, {"-f", "github"}, {"-f", "json"}, {"-f", "sarif"}, {"-f", "rdjsonl"}, {"-f", "checkstyle"}, {"-f", "junit"}} {
 		_, out, errs := runCLI(t, "", append(args, dir)...)
 		for what, s := range map[string]string{"report": out, "stderr": errs} {
 			s = sgr.ReplaceAllString(s, "")
