@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -59,8 +61,7 @@ func writeDiffs(w io.Writer, res *rules.Result) error {
 	return nil
 }
 
-// applyFixes mends every file with fixes: atomically (a temporary file in
-// the same folder, then rename), keeping the file's mode, and only if the
+// applyFixes mends every file with fixes (see writeFixed), and only if the
 // file on disk is still what was linted. Standard input's fixed text is
 // written to stdout. With staged, every source is a file's staged version:
 // each is fixed on its own into its working-tree copy, and only when that
@@ -96,7 +97,7 @@ func applyFixes(res *rules.Result, srcs []rules.Source, staged bool, stdout, std
 			total += len(fr.Applied)
 			continue
 		}
-		if err := writeAtomic(file, src, fr.Out); err != nil {
+		if err := writeFixed(file, src, fr.Out); err != nil {
 			if staged && errors.Is(err, errChanged) {
 				err = errors.New("the working-tree copy differs from the staged version (unstaged changes): fix it by hand and stage it")
 			}
@@ -138,18 +139,38 @@ func plural(n int, one, many string) string {
 
 var errChanged = errors.New("the file changed on disk since it was read; lint it again")
 
-// writeAtomic replaces path's content old with new.
-func writeAtomic(path string, old, new []byte) error {
+// errCannotKeep says the new file could not be given the old one's owner,
+// mode or extended attributes: the fix is then written in place.
+var errCannotKeep = errors.New("cannot keep the file's owner, mode or attributes")
+
+// writeFixed replaces path's content old with new. It writes a temporary
+// file in the same folder, gives it the old file's owner, mode (every bit,
+// setuid, setgid and sticky included) and extended attributes, and renames
+// it over the old one: atomic, and the file is what it was but for the fix.
+// A file with several names (hard links), or whose owner, mode or
+// attributes the new file cannot be given, or whose folder cannot take a
+// new file, is rewritten in place instead: every name sees the fix and
+// nothing about the file changes but its text. Through a symbolic link it
+// writes the file the link points to and keeps the link. A file the user
+// may not write (asked of the system, not read off the mode bits), or with
+// no write bit at all, is refused.
+func writeFixed(path string, old, new []byte) error {
 	// through a symbolic link, replace the file it points to
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
-	st, err := os.Stat(path)
+	st, err := os.Lstat(path)
 	if err != nil {
 		return err
 	}
+	if !st.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
 	if st.Mode().Perm()&0o222 == 0 {
 		return errors.New("the file is read-only")
+	}
+	if err := canWrite(path); err != nil {
+		return fmt.Errorf("you may not write the file: %w", err)
 	}
 	cur, err := os.ReadFile(path)
 	if err != nil {
@@ -158,24 +179,29 @@ func writeAtomic(path string, old, new []byte) error {
 	if !bytes.Equal(cur, old) {
 		return errChanged
 	}
+	if hardLinked(st) {
+		return writeInPlace(path, old, new)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".draftlint-*")
+	if errors.Is(err, fs.ErrPermission) {
+		return writeInPlace(path, old, new) // the folder takes no new file
+	}
 	if err != nil {
 		return err
 	}
 	name := tmp.Name()
 	defer func() { _ = os.Remove(name) }() // no-op once renamed
-	if _, err := tmp.Write(new); err != nil {
-		_ = tmp.Close()
-		return err
+	err = writeSynced(tmp, new)
+	if err == nil {
+		err = keepMetadata(tmp, path, st)
 	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if errors.Is(err, errCannotKeep) {
+		return writeInPlace(path, old, new)
 	}
-	if err := os.Chmod(name, st.Mode().Perm()); err != nil {
+	if err != nil {
 		return err
 	}
 	// a last look: the file must not have changed while we wrote
@@ -183,4 +209,44 @@ func writeAtomic(path string, old, new []byte) error {
 		return errChanged
 	}
 	return os.Rename(name, path)
+}
+
+func writeSynced(f *os.File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// writeInPlace rewrites path's content old as new through the file itself,
+// which keeps every name, the owner, the mode and the attributes. It is not
+// atomic: a write that fails half-way puts the old content back.
+func writeInPlace(path string, old, new []byte) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	cur, err := io.ReadAll(f)
+	if err == nil && !bytes.Equal(cur, old) {
+		err = errChanged
+	}
+	if err == nil {
+		if err = rewrite(f, new); err != nil {
+			_ = rewrite(f, old)
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func rewrite(f *os.File, data []byte) error {
+	if _, err := f.WriteAt(data, 0); err != nil {
+		return err
+	}
+	if err := f.Truncate(int64(len(data))); err != nil {
+		return err
+	}
+	return f.Sync()
 }

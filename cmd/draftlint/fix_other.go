@@ -1,0 +1,18 @@
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
+
+package main
+
+import (
+	"io/fs"
+	"os"
+)
+
+// canWrite: the system is asked when the file is opened.
+var canWrite = func(string) error { return nil }
+
+func hardLinked(fs.FileInfo) bool { return false }
+
+// keepMetadata keeps the mode's permission bits, all there is to keep here.
+func keepMetadata(tmp *os.File, _ string, st fs.FileInfo) error {
+	return tmp.Chmod(st.Mode().Perm())
+}
