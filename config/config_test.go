@@ -130,7 +130,54 @@ func TestStarterLoads(t *testing.T) {
 		t.Fatalf("the starter file does not load: %v", err)
 	}
 	s, err := f.Settings(Flags{})
-	if err != nil || len(s.Rules) != len(rules.All()) {
-		t.Fatalf("starter settings: %v, %d rules", err, len(s.Rules))
+	want := 0
+	for _, r := range rules.All() {
+		if !r.Off {
+			want++
+		}
+	}
+	if err != nil || len(s.Rules) != want {
+		t.Fatalf("starter settings: %v, %d rules, want the %d that are on by default", err, len(s.Rules), want)
+	}
+}
+
+// A rule that is off by default runs only when named by its ID, on the
+// command line or in the file; its category does not turn it on.
+func TestOffByDefault(t *testing.T) {
+	const id = "claim/check-worthy"
+	if r := rules.Lookup(id); r == nil || !r.Off {
+		t.Fatalf("%s is not registered as off by default", id)
+	}
+	for _, tt := range []struct {
+		yaml string
+		fl   Flags
+		want bool
+	}{
+		{"", Flags{}, false},
+		{"", Flags{Enable: []string{"claim"}}, false},
+		{"", Flags{Enable: []string{id}}, true},
+		{"", Flags{Enable: []string{"claim," + id}}, true},
+		{"rules:\n  claim: on\n", Flags{}, false},
+		{"rules:\n  claim: info\n", Flags{}, false},
+		{"rules:\n  " + id + ": on\n", Flags{}, true},
+		{"rules:\n  " + id + ":\n    enabled: true\n", Flags{}, true},
+		{"rules:\n  " + id + ": on\n", Flags{Disable: []string{"claim"}}, false},
+		{"rules:\n  " + id + ": on\n  claim: off\n", Flags{}, true}, // the ID wins over its category
+	} {
+		f, err := Parse("x.yml", []byte(tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := f.Settings(tt.fl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, r := range s.Rules {
+			got = got || r.ID == id
+		}
+		if got != tt.want {
+			t.Errorf("%q with %+v: %s on = %v, want %v", tt.yaml, tt.fl, id, got, tt.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ func (f *File) Settings(fl Flags) (*rules.Settings, error) {
 	all = append(all, custom...)
 	on := map[string]bool{}
 	for _, r := range all {
-		on[r.ID] = true
+		on[r.ID] = !r.Off
 	}
 	set := &rules.Settings{Severity: map[string]rules.Severity{}, Options: map[string]rules.Options{}, Accept: f.Accept}
 	apply := func(name string, rs RuleSetting) {
@@ -44,7 +45,7 @@ func (f *File) Settings(fl Flags) (*rules.Settings, error) {
 			if rs.Off {
 				on[r.ID] = false
 			}
-			if rs.On {
+			if rs.On && (!r.Off || r.ID == name) {
 				on[r.ID] = true
 			}
 			if rs.Severity != 0 {
@@ -90,7 +91,8 @@ func (f *File) Settings(fl Flags) (*rules.Settings, error) {
 	}
 	for _, r := range all {
 		if len(en) > 0 {
-			on[r.ID] = match(r, en)
+			// a rule that is off by default runs only when named
+			on[r.ID] = match(r, en) && (!r.Off || slices.Contains(en, r.ID))
 		}
 		if match(r, dis) {
 			on[r.ID] = false

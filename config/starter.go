@@ -24,7 +24,11 @@ rules:
 	}
 	b.WriteString("  # Every rule, with its default severity:\n")
 	for _, r := range rules.All() {
-		fmt.Fprintf(&b, "  # %s: %s\n", r.ID, r.Severity)
+		if r.Off {
+			fmt.Fprintf(&b, "  # %s: off   # %s when turned on\n", r.ID, r.Severity)
+		} else {
+			fmt.Fprintf(&b, "  # %s: %s\n", r.ID, r.Severity)
+		}
 		names := make([]string, 0, len(r.OptionDocs))
 		for k := range r.OptionDocs {
 			names = append(names, k)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -82,9 +83,29 @@ func appendFinding(b []byte, f *rules.Finding, prefix string) []byte {
 		b = append(b, in1...)
 		b = append(b, ']')
 	}
+	if f.Score != 0 {
+		b = appendField(b, in1, "score", false)
+		b = appendFloat(b, f.Score)
+	}
 	b = append(b, '\n')
 	b = append(b, prefix...)
 	return append(b, '}')
+}
+
+// appendFloat writes v as encoding/json does.
+func appendFloat(b []byte, v float64) []byte {
+	abs := math.Abs(v)
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		n := len(b)
+		b = strconv.AppendFloat(b, v, 'e', -1, 64)
+		// e-07 → e-7, as encoding/json writes it
+		if k := len(b); k-n >= 4 && b[k-4] == 'e' && b[k-3] == '-' && b[k-2] == '0' {
+			b[k-2] = b[k-1]
+			b = b[:k-1]
+		}
+		return b
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 func appendField(b []byte, indent, name string, first bool) []byte {

@@ -23,6 +23,8 @@ func TestAppendFindingMatchesEncodingJSON(t *testing.T) {
 		f := rules.Finding{File: str(), Line: rng.IntN(1000), Column: rng.IntN(100), EndLine: -rng.IntN(3), EndColumn: rng.IntN(100),
 			Offset: rng.IntN(1 << 20), EndOffset: rng.IntN(1 << 20), Rule: str(), Category: str(),
 			Severity: rules.Severity(rng.IntN(3) + 1), Message: str(), Explanation: str()}
+		// a score, or none (left out), small and large ones written as encoding/json writes them
+		f.Score = []float64{0, 0, 0.5, 0.8731, 1, 1e-7, 3.2e-12, 1e21, rng.Float64()}[rng.IntN(9)]
 		for k := rng.IntN(3); k > 0; k-- {
 			fx := rules.Fix{Description: str()}
 			if rng.IntN(2) == 0 {

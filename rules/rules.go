@@ -79,6 +79,10 @@ type Finding struct {
 	Message     string   `json:"message"`
 	Explanation string   `json:"explanation"`
 	Fixes       []Fix    `json:"fixes"`
+	// Score is a rule's graded verdict (claim/check-worthy's and
+	// claim/unsupported's probability that the sentence is a checkable
+	// claim); 0 when the rule does not grade, and then left out of JSON.
+	Score float64 `json:"score,omitempty"`
 }
 
 // Rule is one check. Run is called once per document. Rules that compare
@@ -94,6 +98,9 @@ type Rule struct {
 	Doc         string // one line
 	Explanation string // longer text for `draftlint explain`
 	Severity    Severity
+	// Off rules run only when named by their ID, on the command line
+	// (--enable) or in the config; naming their category is not enough.
+	Off bool
 	// OptionDocs names the options the rule reads, each with a line of doc;
 	// the config file may set only these.
 	OptionDocs map[string]string
@@ -161,6 +168,21 @@ func PositiveNumber(v any) error {
 		}
 	}
 	return fmt.Errorf("want a number above 0, got %s", describe(v))
+}
+
+// Probability takes a number above 0 and at most 1.
+func Probability(v any) error {
+	switch x := v.(type) {
+	case int:
+		if x == 1 {
+			return nil
+		}
+	case float64:
+		if x > 0 && x <= 1 {
+			return nil
+		}
+	}
+	return fmt.Errorf("want a number above 0 and at most 1, got %s", describe(v))
 }
 
 // Count takes a whole number, 0 or more.

@@ -277,7 +277,11 @@ func listRules(w io.Writer) error {
 		width = max(width, len(r.ID))
 	}
 	for _, r := range all {
-		fmt.Fprintf(w, "%-*s  %-7s  %s\n", width, r.ID, r.Severity, r.Doc)
+		sev := r.Severity.String()
+		if r.Off {
+			sev = "off"
+		}
+		fmt.Fprintf(w, "%-*s  %-7s  %s\n", width, r.ID, sev, r.Doc)
 	}
 	return nil
 }

@@ -131,6 +131,15 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 			}
 		}
 		s.score = score(l, s.triggers, seen)
+		for oi < len(opinions) && opinions[oi].Start < sp.Start {
+			oi++
+		}
+		for k := oi; k < len(opinions) && opinions[k].Start < sp.End; k++ {
+			if opinions[k].End <= sp.End {
+				s.opinion = true
+				break
+			}
+		}
 		if s.score <= 0 && len(s.weasels) == 0 {
 			// nothing to soften: the thresholds are above 0 (the config's
 			// checks see to it), so this sentence is never reported and
@@ -148,14 +157,8 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 		if hedged {
 			s.score -= 1.0
 		}
-		for oi < len(opinions) && opinions[oi].Start < sp.Start {
-			oi++
-		}
-		for k := oi; k < len(opinions) && opinions[k].Start < sp.End; k++ {
-			if opinions[k].End <= sp.End {
-				s.score -= 1.5
-				break
-			}
+		if s.opinion {
+			s.score -= 1.5
 		}
 		if len(ws) > 0 && strings.EqualFold(ws[0].Text, "if") {
 			s.score -= 0.5

@@ -199,6 +199,7 @@ type sentenceInfo struct {
 	done       bool   // its own attribution has been looked for
 	quoted     bool   // the sentence is (part of) a quotation
 	question   bool
+	opinion    bool // first-person opinion ("I think")
 	weasels    []lex.Match
 }
 
@@ -211,7 +212,9 @@ func runClaims(p *rules.Pass) {
 		if !scored(b) {
 			continue
 		}
-		for _, s := range analysed(p.Doc, i, l) {
+		ss := analysed(p.Doc, i, l)
+		for k := range ss {
+			s := &ss[k]
 			if s.attributed || s.question || s.score < warn {
 				continue
 			}
@@ -221,32 +224,41 @@ func runClaims(p *rules.Pass) {
 			if s.score >= errAt && !p.SeveritySet {
 				sev = rules.Error
 			}
-			var parts []string
-			seen := map[string]bool{}
-			for _, t := range s.triggers {
-				if l.features[t.feat].weight == 0 {
-					continue
-				}
-				w := strings.Join(strings.Fields(b.Text[t.start:t.end]), " ")
-				key := w + "|" + l.features[t.feat].label
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				parts = append(parts, fmt.Sprintf("%q (%s)", w, l.features[t.feat].label))
-			}
+			// the claim model's score, for the reader and for JSON (the
+			// model is read at the first finding)
+			score, cs := modelScore(loadModel(), b, s, l, lex.WordsIn(lex.BlockWords(p.Doc, i), s.span.Start, s.span.End), true)
 			p.Report(rules.Finding{
-				Offset: b.Src(s.span.Start), EndOffset: b.SrcEnd(s.span.End), Severity: sev,
+				Offset: b.Src(s.span.Start), EndOffset: b.SrcEnd(s.span.End), Severity: sev, Score: roundScore(score),
 				Message: fmt.Sprintf("unsupported claim: %s with no source", summary(l, s)),
-				Explanation: fmt.Sprintf("Claim strength %.1f from %s. Nothing in this sentence (or a quotation's neighbour) says who says so: add a source (\"…, said Dr. X\", \"according to Eurostat\", a link or a footnote), or soften the claim.",
-					s.score, strings.Join(parts, ", ")),
+				Explanation: fmt.Sprintf("Claim strength %.1f from %s. Claim score %.2f from %s. Nothing in this sentence (or a quotation's neighbour) says who says so: add a source (\"…, said Dr. X\", \"according to Eurostat\", a link or a footnote), or soften the claim.",
+					s.score, triggerList(b, l, s), score, describe(b, l, cs, 8)),
 			})
 		}
 	}
 }
 
+// triggerList names the claim features of s with their words: `"45%" (a
+// statistic), "the biggest" (a superlative or ranking)`.
+func triggerList(b *draft.Block, l *lists, s *sentenceInfo) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, t := range s.triggers {
+		if l.features[t.feat].weight == 0 {
+			continue
+		}
+		w := strings.Join(strings.Fields(b.Text[t.start:t.end]), " ")
+		key := w + "|" + l.features[t.feat].label
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		parts = append(parts, fmt.Sprintf("%q (%s)", w, l.features[t.feat].label))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // summary names the strongest kinds of trigger: "a first or a record and an absolute".
-func summary(l *lists, s sentenceInfo) string {
+func summary(l *lists, s *sentenceInfo) string {
 	w := map[int]float64{}
 	for _, t := range s.triggers {
 		w[t.feat] += l.features[t.feat].weight

@@ -62,3 +62,7 @@ func TestSentences(t *testing.T) {
 func TestFixtures(t *testing.T) {
 	rulestest.Run(t, "testdata", "claim")
 }
+
+func TestCheckWorthyFixtures(t *testing.T) {
+	rulestest.Run(t, "testdata/checkworthy", "claim/check-worthy")
+}

@@ -117,12 +117,13 @@ func Run(t *testing.T, dir string, names ...string) {
 	}
 }
 
-// Select returns the registered rules matching IDs or categories.
+// Select returns the registered rules matching IDs or categories (a rule
+// that is off by default only by its ID, as on the command line).
 func Select(t testing.TB, names ...string) []*rules.Rule {
 	var rs []*rules.Rule
 	for _, r := range rules.All() {
 		for _, n := range names {
-			if r.ID == n || r.Category == n {
+			if r.ID == n || r.Category == n && !r.Off {
 				rs = append(rs, r)
 				break
 			}

@@ -1,0 +1,51 @@
+package claim_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/draftlint/draftlint/rules"
+	"github.com/draftlint/draftlint/rules/claim"
+	"github.com/draftlint/draftlint/rules/rulestest"
+)
+
+// The score a finding carries is the score internal/claimfeat gives the
+// same sentence, and the features it lists are those training reads: the
+// model is trained on what the linter computes.
+func TestFindingScoreIsTrainingScore(t *testing.T) {
+	rs := rulestest.Select(t, "claim/check-worthy", "claim/unsupported")
+	for _, s := range []string{
+		"We created 23 million new jobs.",
+		"Unemployment fell to 4.1% last year, the lowest rate since 2008.",
+		"Half of all trips in the city are now made by public transport, and nearly every district has a tram stop.",
+		"The state spent $2 billion on prisons in 2019, twice what it spent on colleges.",
+	} {
+		res := rules.Run(rules.Config{Rules: rs}, []rules.Source{{Path: "s.txt", Data: []byte("Title\n\n" + s + "\n")}})
+		want := claim.TextScore(s)
+		if len(res.Findings) == 0 {
+			t.Errorf("%q: no finding (score %.4f)", s, want)
+		}
+		for _, f := range res.Findings {
+			if math.Abs(f.Score-want) > 0.00005 {
+				t.Errorf("%q: %s reports score %v, training sees %.6f", s, f.Rule, f.Score, want)
+			}
+		}
+	}
+}
+
+func TestTextFeatures(t *testing.T) {
+	got := map[string]bool{}
+	for _, f := range claim.TextFeatures("We created 23 million new jobs, I think?") {
+		got[f] = true
+	}
+	for _, f := range []string{"f:number", "f:amount", "w:we", "w:<num>", "b:<num> million", "b:new jobs", "x:opinion", "x:question"} {
+		if !got[f] {
+			t.Errorf("feature %s missing from %v", f, got)
+		}
+	}
+	for _, f := range []string{"w:23", "w:We", "x:hedge", "x:short"} {
+		if got[f] {
+			t.Errorf("unexpected feature %s", f)
+		}
+	}
+}
