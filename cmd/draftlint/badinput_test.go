@@ -213,3 +213,22 @@ func TestNamedFileThatCannotBeLinted(t *testing.T) {
 		}
 	}
 }
+
+// baseline write says which files it could not lint, and fails (exit 2)
+// for one named on the command line: a baseline missing a file would let
+// its findings through later as new. It honours --max-file-size.
+func TestBaselineWriteNamesFilesItCannotLint(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, dir, "good.md", []byte("# Good\n\nThe figure is TK.\n"))
+	bin := write(t, dir, "sub/bin.md", []byte("bin\x00ary"))
+	big := write(t, dir, "sub/big.md", []byte("# Big\n\nThe figure is TK. "+strings.Repeat("word ", 100)+"\n"))
+	base := filepath.Join(dir, "base.json")
+	code, _, errs := runCLI(t, "", "baseline", "write", "--max-file-size", "400", base, good, bin, big)
+	if code != 2 || !strings.Contains(errs, bin+": cannot lint: binary file") || !strings.Contains(errs, big+": cannot lint: file too large") {
+		t.Errorf("named files: exit %d, want 2 naming both; stderr %q", code, errs)
+	}
+	code, out, errs := runCLI(t, "", "baseline", "write", "--max-file-size", "400", base, filepath.Join(dir, "sub"))
+	if code != 0 || !strings.Contains(errs, bin+": skipped: binary file") || !strings.Contains(out, "wrote 0 findings") {
+		t.Errorf("walked folder: exit %d, want 0 with notices; stdout %q stderr %q", code, out, errs)
+	}
+}

@@ -211,20 +211,29 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 						}
 						file := c.Args().First()
 						sub := &argsContext{c, c.Args().Slice()[1:]}
-						srcs, w, def, _, err := collectArgs(sub, stdin)
+						srcs, w, def, stdinUsed, err := collectArgs(sub, stdin)
 						if err != nil {
 							return err
 						}
+						nt := newNotices(c, sub.paths, stderr, stdinUsed)
 						for _, p := range w.problems {
 							warnf(stderr, "%s: %s", p.path, p.msg)
+							nt.failed = true
 						}
-						res := rules.Run(rules.Config{Rules: def.Rules, Severity: def.Severity, Options: def.Options}, srcs)
+						res := rules.Run(rules.Config{Rules: def.Rules, Severity: def.Severity, Options: def.Options,
+							MaxFileSize: c.Int64("max-file-size"), MaxLines: c.Int("max-lines")}, srcs)
+						// a file that could not be read, or a named one that
+						// could not be linted, is missing from the baseline
+						rules.SortNotices(res.Notices)
+						for _, n := range res.Notices {
+							nt.print(n)
+						}
 						n, err := writeBaseline(file, res)
 						if err != nil {
 							return usagef("cannot write %s: %v", file, err)
 						}
 						fmt.Fprintf(stdout, "wrote %d %s to %s\n", n, plural(n, "finding", "findings"), report.Sanitize(file))
-						if len(w.problems) > 0 {
+						if nt.failed {
 							*code = exitUsage
 						}
 						return nil
@@ -476,7 +485,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		// a diff or a baseline needs its text
 		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == ""
 	}
-	nt := newNotices(c, stderr, stdinUsed)
+	nt := newNotices(c, c.Args().Slice(), stderr, stdinUsed)
 	for _, p := range w.problems {
 		warnf(stderr, "%s: %s", p.path, p.msg)
 		nt.failed = true
@@ -787,9 +796,10 @@ type notices struct {
 	failed         bool
 }
 
-func newNotices(c *cli.Context, stderr io.Writer, stdinUsed bool) *notices {
+// newNotices is the notice printer of a run that lints paths.
+func newNotices(c *cli.Context, paths []string, stderr io.Writer, stdinUsed bool) *notices {
 	nt := &notices{stderr: stderr, quiet: c.Bool("quiet"), skipUnreadable: c.Bool("skip-unreadable")}
-	for _, p := range c.Args().Slice() {
+	for _, p := range paths {
 		if p == "-" {
 			continue
 		}
