@@ -363,3 +363,55 @@ func TestLoneCROffsets(t *testing.T) {
 		t.Errorf("headings %q", hs)
 	}
 }
+
+// A body denser in inline markup than goldmark's tree can hold cheaply has
+// its dense paragraphs read as plain text: their words keep their markup
+// characters and positions, a suppression comment in them still counts,
+// their lines keep their block markup, and the other paragraphs keep
+// their emphasis and links.
+func TestMarkupGuard(t *testing.T) {
+	dense := "- " + strings.Repeat("*a* ", markupFloor/2) + "TK <!-- draftlint-disable-line --> `x`\n"
+	src := "# Head *one*\n\nSee [the site](https://a.example.org/) *first*.\n\n" + dense + "\nThen [more](https://b.example.org/) `code`.\n"
+	d := Parse("a.md", []byte(src), Markdown)
+	var kinds []string
+	links := 0
+	for _, b := range d.Blocks {
+		kinds = append(kinds, b.Kind.String())
+		for _, l := range b.Links {
+			if !l.Bare {
+				links++
+			}
+		}
+	}
+	if strings.Join(kinds, ",") != "heading,paragraph,list-item,paragraph" {
+		t.Fatalf("blocks %v", kinds)
+	}
+	if d.Blocks[0].Text != "Head one" || d.Blocks[1].Text != "See the site first." || d.Blocks[3].Text != "Then more  ." {
+		t.Errorf("the light paragraphs lost their markup: %q, %q, %q", d.Blocks[0].Text, d.Blocks[1].Text, d.Blocks[3].Text)
+	}
+	b := d.Blocks[2]
+	if !strings.HasPrefix(b.Text, "*a* *a*") || !strings.HasSuffix(b.Text, "TK  `x`") {
+		t.Errorf("the dense item read as %.20q…%q", b.Text, b.Text[len(b.Text)-20:])
+	}
+	if links != 2 {
+		t.Errorf("%d links, want the 2 outside the dense item", links)
+	}
+	if got, want := b.Src(strings.Index(b.Text, "TK")), strings.Index(src, "TK"); got != want {
+		t.Errorf("TK maps to %d, want %d", got, want)
+	}
+	if len(d.Comments) != 1 || d.Comments[0].Text != " draftlint-disable-line " {
+		t.Errorf("comments %+v", d.Comments)
+	}
+	if string(d.Src) != src {
+		t.Error("the source was changed")
+	}
+	// below the floor, or not dense, nothing changes
+	light := strings.Repeat("Some words and *one* emphasis, `code` and [a link](x).\n\n", markupFloor/40)
+	if g := []byte(light); &markupGuard(g, g, 0)[0] != &g[0] {
+		t.Error("a light body was guarded")
+	}
+	small := []byte(strings.Repeat("*a* ", markupFloor/4-1))
+	if &markupGuard(small, small, 0)[0] != &small[0] {
+		t.Error("a body under the floor was guarded")
+	}
+}

@@ -153,6 +153,134 @@ func tildeGuard(g, in []byte, body int) []byte {
 	return out
 }
 
+// inlineMark marks the bytes that open or close inline markup in Markdown
+// (emphasis, code, strikethrough, links, images, HTML, entities, escapes,
+// table cells): goldmark may make a node of each.
+var inlineMark = [256]bool{'*': true, '_': true, '`': true, '~': true, '[': true, ']': true, '!': true, '<': true, '&': true, '\\': true, '|': true}
+
+// blockPrefix marks the bytes a line may begin with that make its block
+// (indentation, a quote, a list marker, a heading, a fence, a thematic
+// break, a setext underline, an HTML block, a table row): markupGuard
+// leaves a line's leading run of them alone.
+var blockPrefix = [256]bool{' ': true, '\t': true, '>': true, '-': true, '+': true, '*': true, '_': true, '=': true, '#': true,
+	'`': true, '~': true, '|': true, ':': true, '.': true, ')': true, '<': true, '0': true, '1': true, '2': true, '3': true,
+	'4': true, '5': true, '6': true, '7': true, '8': true, '9': true}
+
+// markupDensity and markupFloor bound what goldmark's tree costs: it
+// makes a node or more (100 to 200 bytes each) of nearly every inline
+// markup byte, so 15 MB of "*a* " took 5 GB. A body with more markup
+// bytes than one in markupDensity (and more than markupFloor of them) has
+// its densest paragraphs read as plain text; no article comes near.
+const (
+	markupDensity = 32
+	markupFloor   = 1 << 16
+)
+
+// markupGuard returns g (the input after the other guards, which may be
+// in itself), or, when the body holds more inline markup bytes than
+// markupFloor and than one in markupDensity, a copy in which the dense
+// paragraphs (runs of non-blank lines with more than one markup byte in
+// markupDensity) are read as plain text: their markup bytes are periods,
+// but for each line's leading block markup and HTML comments (which carry
+// suppressions). Paragraphs of a few markup bytes (a heading with one word
+// in italics) are spared unless the rest is not enough. What goldmark
+// makes of the rest is then at most one markup byte in markupDensity of
+// the body. The walker still reads the text from the file, so the prose
+// keeps its markup characters and every offset stays put.
+func markupGuard(g, in []byte, body int) []byte {
+	if len(g)-body <= markupFloor {
+		return g
+	}
+	total := 0
+	for _, c := range g[body:] {
+		if inlineMark[c] {
+			total++
+		}
+	}
+	budget := max(markupFloor, (len(g)-body)/markupDensity)
+	if total <= budget {
+		return g
+	}
+	type para struct{ start, end, marks int }
+	var paras []para
+	p := para{start: body}
+	for i := body; i < len(g); {
+		e := bytes.IndexByte(g[i:], '\n')
+		next := len(g)
+		if e >= 0 {
+			next = i + e + 1
+		}
+		line := g[i:next]
+		if len(bytes.TrimSpace(line)) == 0 {
+			if p.marks*markupDensity > i-p.start {
+				p.end = i
+				paras = append(paras, p)
+			}
+			p = para{start: next}
+		} else {
+			for _, c := range line {
+				if inlineMark[c] {
+					p.marks++
+				}
+			}
+		}
+		i = next
+	}
+	if p.marks*markupDensity > len(g)-p.start {
+		p.end = len(g)
+		paras = append(paras, p)
+	}
+	out := g
+	copied := &g[0] != &in[0] // an earlier guard made g: it may be changed in place
+	// the paragraphs with many markup bytes first, then, if that is not
+	// enough, the dense ones with few
+	for _, few := range []bool{false, true} {
+		for _, p := range paras {
+			if total <= budget {
+				return out
+			}
+			if p.marks <= 16 != few {
+				continue
+			}
+			if !copied {
+				out = append([]byte(nil), g...)
+				copied = true
+			}
+			total -= plainMarkup(out[p.start:p.end])
+		}
+	}
+	return out
+}
+
+// plainMarkup turns the inline markup bytes of paragraph p into periods,
+// but for each line's leading block markup and HTML comments, and returns
+// how many it turned.
+func plainMarkup(p []byte) int {
+	n := 0
+	lineStart := true
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\n':
+			lineStart = true
+		case lineStart && blockPrefix[c]:
+			if c == '<' {
+				lineStart = false // an HTML block's tag: its name follows
+			}
+		case c == '<' && bytes.HasPrefix(p[i:], []byte("<!--")):
+			lineStart = false
+			i += 3
+		case inlineMark[c]:
+			lineStart = false
+			p[i] = '.'
+			n++
+		default:
+			lineStart = false
+		}
+	}
+	return n
+}
+
 type mdWalker struct {
 	d          *Document
 	src        []byte

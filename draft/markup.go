@@ -537,5 +537,5 @@ func parseMarkdownBody(src []byte, body int, owned bool) (ast.Node, []byte) {
 			}
 		}
 	}
-	return mdParser.Parse(text.NewReader(tildeGuard(bracketGuard(in, body), in, body))), in
+	return mdParser.Parse(text.NewReader(markupGuard(tildeGuard(bracketGuard(in, body), in, body), in, body))), in
 }
