@@ -1,6 +1,8 @@
 package lex
 
 import (
+	"slices"
+
 	"github.com/draftlint/draftlint/draft"
 )
 
@@ -68,6 +70,19 @@ func asciiWordsAndIndex(s, lowered string, words []Word, idx []wordPos) ([]Word,
 	base := len(idx)
 	n := len(s)
 	lowered = lowered[:n]
+	if n > 1<<16 {
+		// a long block: room for its words at once, not doubled into
+		// (copies of a dense block's words took several times their size)
+		k, in := 0, false
+		for i := 0; i < n; i++ {
+			w := asciiWord[s[i]]
+			if w && !in {
+				k++
+			}
+			in = w
+		}
+		words, idx = slices.Grow(words, k), slices.Grow(idx, k)
+	}
 	for i := 0; i < n; {
 		for i < n && !asciiWord[s[i]] {
 			i++

@@ -3,8 +3,10 @@ package lex
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/draftlint/draftlint/draft"
 )
@@ -64,5 +66,25 @@ func TestASCIIWordsAndIndex(t *testing.T) {
 		if got, want := fmt.Sprint(idx), fmt.Sprint(indexOf(norm.Text)); got != want {
 			t.Fatalf("%q: index\n got  %s\n want %s", s, got, want)
 		}
+	}
+}
+
+// A long block's words and word index are allocated once, at their size:
+// grown by doubling, 2 MB of one-letter words took several times it.
+func TestLongBlockWordsAllocatedOnce(t *testing.T) {
+	s := strings.Repeat("a b ", 1<<18)
+	norm := Normalize(s)
+	words := 1 << 19
+	want := uint64(words) * uint64(unsafe.Sizeof(Word{})+unsafe.Sizeof(wordPos{}))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	ws, idx := asciiWordsAndIndex(s, norm.Text, nil, nil)
+	runtime.ReadMemStats(&after)
+	if len(ws) != words || len(idx) != words {
+		t.Fatalf("%d words, %d index entries, want %d", len(ws), len(idx), words)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > want*5/4 {
+		t.Errorf("%d bytes allocated for %d words, want at most %d", got, words, want*5/4)
 	}
 }
