@@ -152,3 +152,26 @@ func TestLoremFixKeepsRealWords(t *testing.T) {
 		})
 	}
 }
+
+// TestLoremFixFrontMatter: a front-matter value that is all filler is
+// emptied (issue 17: a value replaced by an empty string), its key kept; a
+// value that is not all filler, or not on one line, gets no fix.
+func TestLoremFixFrontMatter(t *testing.T) {
+	set := houseSettings(t)
+	body := "\nReal text of the article.\n"
+	tests := []struct{ name, in, want string }{
+		{"plain value", "---\ntitle: Lorem ipsum dolor sit amet\n---\n", "---\ntitle: \"\"\n---\n"},
+		{"quoted value", "---\ndescription: \"Lorem ipsum dolor sit amet, consectetur adipiscing elit.\"\n---\n", "---\ndescription: \"\"\n---\n"},
+		{"single-quoted value, nested key", "---\nseo:\n  description: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'\n---\n", "---\nseo:\n  description: \"\"\n---\n"},
+		{"block scalar: no fix", "---\nsummary: >\n  Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n---\n", "---\nsummary: >\n  Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n---\n"},
+		{"real words in the value: no fix", "---\ndescription: Lorem ipsum dolor sit amet, said Anna Berger on Monday\n---\n", "---\ndescription: Lorem ipsum dolor sit amet, said Anna Berger on Monday\n---\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := fixed(t, set, "post.md", tt.in+body)
+			if got != tt.want+body {
+				t.Errorf("fixed:\n%q\nwant:\n%q", got, tt.want+body)
+			}
+		})
+	}
+}

@@ -38,7 +38,8 @@ found as phrases.
 Each filler run is one finding, and it covers the filler alone: real words
 next to it (a dateline, "The mayor said that …") are not part of it. The fix
 deletes the run when it is a whole unit (a block, its own lines, or whole
-sentences); filler inside a real sentence gets no fix.`,
+sentences); filler inside a real sentence gets no fix. A front-matter value
+on one line that is all filler is emptied ("") and its key kept.`,
 }
 
 func init() {
@@ -84,7 +85,11 @@ func runLorem(p *rules.Pass) {
 				continue
 			}
 			if ed, ok := deleteEdit(p.Doc, b, s, e, whole); ok {
-				f.Fixes = []rules.Fix{{Description: "delete the filler", Edits: []rules.Edit{ed}}}
+				desc := "delete the filler"
+				if ed.NewText != "" {
+					desc = "empty the value"
+				}
+				f.Fixes = []rules.Fix{{Description: desc, Edits: []rules.Edit{ed}}}
 			}
 			p.Report(f)
 		}

@@ -68,7 +68,10 @@ var fillerPhrases = sync.OnceValue(func() *lex.Matcher {
 // the whole lines when the block is all that stands on them, else the span
 // with the white space after it (or before it, at the end of a block).
 func deleteEdit(d *draft.Document, b *draft.Block, start, end int, whole bool) (rules.Edit, bool) {
-	if b.Kind == draft.FrontMatter || b.Kind == draft.TableCell {
+	if b.Kind == draft.FrontMatter {
+		return emptyValue(d, b, start, end)
+	}
+	if b.Kind == draft.TableCell {
 		return rules.Edit{}, false
 	}
 	src := d.Src
@@ -155,4 +158,26 @@ func wholeUnit(b *draft.Block, s, e int) bool {
 		ends = ends || sn.End == e
 	}
 	return starts && ends
+}
+
+// emptyValue is the edit that empties a front-matter value that is all
+// filler: the text between its quotes goes, and a plain value becomes "".
+// Only a value on one line after its "key:" or "key =" is emptied (a block
+// scalar or a list item is left alone); the key stays.
+func emptyValue(d *draft.Document, b *draft.Block, start, end int) (rules.Edit, bool) {
+	src := d.Src
+	if start != b.Start || end != b.End || start >= end || d.Position(start).Line != d.Position(end).Line {
+		return rules.Edit{}, false
+	}
+	ls, le, _ := d.LineBounds(d.Position(start).Line)
+	if start > ls && end < le && (src[start-1] == '"' || src[start-1] == '\'') && src[end] == src[start-1] {
+		start--
+		end++
+	}
+	key := strings.TrimRight(string(src[ls:start]), " \t")
+	rest := strings.TrimSpace(string(src[end:le]))
+	if !strings.HasSuffix(key, ":") && !strings.HasSuffix(key, "=") || rest != "" && !strings.HasPrefix(rest, "#") {
+		return rules.Edit{}, false
+	}
+	return rules.Edit{Offset: start, EndOffset: end, NewText: `""`}, true
 }
