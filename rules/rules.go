@@ -170,19 +170,19 @@ func PositiveNumber(v any) error {
 	return fmt.Errorf("want a number above 0, got %s", describe(v))
 }
 
-// Probability takes a number above 0 and at most 1.
+// Probability takes a number from 0 to 1.
 func Probability(v any) error {
 	switch x := v.(type) {
 	case int:
-		if x == 1 {
+		if x == 0 || x == 1 {
 			return nil
 		}
 	case float64:
-		if x > 0 && x <= 1 {
+		if x >= 0 && x <= 1 {
 			return nil
 		}
 	}
-	return fmt.Errorf("want a number above 0 and at most 1, got %s", describe(v))
+	return fmt.Errorf("want a number from 0 to 1, got %s", describe(v))
 }
 
 // Count takes a whole number, 0 or more.

@@ -144,7 +144,7 @@ func TestBadFlagValues(t *testing.T) {
 		}
 	}
 	// the edges that are allowed
-	for _, args := range [][]string{{"--jobs", "0"}, {"--jobs", "1024"}, {"--max-warnings", "-1"}, {"--max-warnings", "2"}, {"--max-lines", "1000"},
+	for _, args := range [][]string{{"--jobs", "0"}, {"--jobs", "1024"}, {"--max-warnings", "-1"}, {"--max-warnings", "3"}, {"--max-lines", "1000"},
 		{"--include", "**/*.md"}, {"--exclude", "drafts/**"}} {
 		if code, _, errs := runCLI(t, "", append(args, "--fail-on", "never", sample)...); code != 0 {
 			t.Errorf("%v: exit %d, stderr %q; want 0", args, code, errs)

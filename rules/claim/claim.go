@@ -45,12 +45,18 @@ paragraph and the first sentence of the next; a sentence whose next one
 gives the source of its figures ("The figures come from the ONS") is
 covered. Vague attributions ("experts say", "studies show") do not count.
 
-A sentence scoring 2 or more is a warning; 3.5 or more an error, unless the
-config sets the severity (for the rule or the category), which then applies to
-every finding. Options:
-threshold (2.0) and error_threshold (3.5). Headings, block quotes, captions
-and table cells are not scored. The finding lists the words that made the
-sentence a claim; add a source to satisfy it.`,
+A sentence scoring 2 or more is a warning; 3.5 or more an error when the
+claim model (the learned one of claim/check-worthy) also gives it a claim
+score of 0.99 or more, so the CI gate fails only on what both call a strong
+checkable claim; unless the config sets the severity (for the rule or the
+category), which then applies to every finding. Options: threshold (2.0),
+error_threshold (3.5), error_score (0.99), and min_score (0): a sentence
+whose claim score is lower is not reported (0.9 keeps a third of the
+findings on news).
+Headings, block quotes, captions and table cells are not scored. The finding
+lists the words that made the sentence a claim, and its claim score with
+the words and features behind it and their weights; add a source to satisfy
+it.`,
 }
 
 var weaselRule = &rules.Rule{
@@ -68,9 +74,11 @@ source or links to it.`,
 func init() {
 	unsupportedRule.OptionDocs = map[string]string{
 		"threshold":       "claim strength from which a sentence is reported (default 2.0)",
-		"error_threshold": "claim strength from which it is an error (default 3.5)",
+		"error_threshold": "claim strength from which it is an error, when its claim score reaches error_score too (default 3.5)",
+		"min_score":       "claim score (0 to 1, the learned model's) below which a sentence is not reported (default 0: every one)",
+		"error_score":     "claim score (0 to 1) from which a sentence of error_threshold strength is an error (default 0.99)",
 	}
-	unsupportedRule.OptionChecks = map[string]rules.OptionCheck{"threshold": rules.PositiveNumber, "error_threshold": rules.PositiveNumber}
+	unsupportedRule.OptionChecks = map[string]rules.OptionCheck{"threshold": rules.PositiveNumber, "error_threshold": rules.PositiveNumber, "min_score": rules.Probability, "error_score": rules.Probability}
 	unsupportedRule.Run = runClaims
 	weaselRule.Run = runWeasels
 	rules.Register(unsupportedRule)
@@ -207,6 +215,8 @@ func runClaims(p *rules.Pass) {
 	l := load()
 	warn := p.Options.Float("threshold", 2.0)
 	errAt := p.Options.Float("error_threshold", 3.5)
+	minScore := p.Options.Float("min_score", 0)
+	errScore := p.Options.Float("error_score", 0.99)
 	for i := range p.Doc.Blocks {
 		b := &p.Doc.Blocks[i]
 		if !scored(b) {
@@ -218,15 +228,23 @@ func runClaims(p *rules.Pass) {
 			if s.attributed || s.question || s.score < warn {
 				continue
 			}
-			// a strong claim is an error, unless the config chose the
-			// severity: the user's choice always wins
+			// the claim model's score, for the reader and for JSON (the
+			// model is read at the first finding); below min_score the
+			// labelled data call the sentence no checkable claim
+			m := loadModel()
+			ws := lex.WordsIn(lex.BlockWords(p.Doc, i), s.span.Start, s.span.End)
+			if minScore > 0 {
+				if score, _ := modelScore(m, b, s, l, ws, false); score < minScore {
+					continue
+				}
+			}
+			score, cs := modelScore(m, b, s, l, ws, true)
+			// a strong claim is an error when the model agrees, unless the
+			// config chose the severity: the user's choice always wins
 			sev := p.Severity
-			if s.score >= errAt && !p.SeveritySet {
+			if s.score >= errAt && score >= errScore && !p.SeveritySet {
 				sev = rules.Error
 			}
-			// the claim model's score, for the reader and for JSON (the
-			// model is read at the first finding)
-			score, cs := modelScore(loadModel(), b, s, l, lex.WordsIn(lex.BlockWords(p.Doc, i), s.span.Start, s.span.End), true)
 			p.Report(rules.Finding{
 				Offset: b.Src(s.span.Start), EndOffset: b.SrcEnd(s.span.End), Severity: sev, Score: roundScore(score),
 				Message: fmt.Sprintf("unsupported claim: %s with no source", summary(l, s)),

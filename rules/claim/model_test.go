@@ -49,3 +49,36 @@ func TestTextFeatures(t *testing.T) {
 		}
 	}
 }
+
+// A strong claim is an error only when the claim model agrees
+// (error_score), so the CI gate fails on what both call a checkable claim;
+// min_score drops what the model calls no claim.
+func TestScoreGradesUnsupported(t *testing.T) {
+	const (
+		stat  = "Half of all trips in the city are now made by public transport, and nearly every district has a tram stop."
+		first = "For the first time in its history, the club won every trophy it entered."
+	)
+	rs := rulestest.Select(t, "claim/unsupported")
+	for _, tt := range []struct {
+		sentence string
+		options  rules.Options
+		want     string // severity, or "" for no finding
+	}{
+		{stat, nil, "error"},    // strength 3.5, score 0.99
+		{first, nil, "warning"}, // strength 4.5, score 0.61
+		{first, rules.Options{"error_score": 0.5}, "error"},
+		{stat, rules.Options{"error_score": 1}, "warning"},
+		{first, rules.Options{"min_score": 0.7}, ""},
+		{stat, rules.Options{"min_score": 0.7}, "error"},
+	} {
+		res := rules.Run(rules.Config{Rules: rs, Options: map[string]rules.Options{"claim/unsupported": tt.options}},
+			[]rules.Source{{Path: "s.txt", Data: []byte("Title\n\n" + tt.sentence + "\n")}})
+		got := ""
+		for _, f := range res.Findings {
+			got = f.Severity.String()
+		}
+		if got != tt.want {
+			t.Errorf("%q with %v: %q, want %q", tt.sentence, tt.options, got, tt.want)
+		}
+	}
+}
