@@ -121,6 +121,7 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 			}
 		}
 		a.trig = codeFeatures(a.trig, l, t[:sp.End], ws)
+		a.trig = a.trig[:tb+len(dropRoutine(l, t[:sp.End], ws, a.trig[tb:]))]
 		s.triggers = a.trig[tb:len(a.trig):len(a.trig)]
 		for wi < len(weasels) && weasels[wi].Start < sp.Start {
 			wi++
@@ -135,7 +136,7 @@ func analyse(d *draft.Document, bi int, l *lists, a *analyses) []sentenceInfo {
 			oi++
 		}
 		for k := oi; k < len(opinions) && opinions[k].Start < sp.End; k++ {
-			if opinions[k].End <= sp.End {
+			if opinions[k].End <= sp.End && !notOpinion(t[opinions[k].End:sp.End]) {
 				s.opinion = true
 				break
 			}
@@ -211,11 +212,14 @@ func quoteOpenAfter(s string, open bool) bool {
 }
 
 // score sums the features' weights: a feature's first trigger counts in
-// full, its second half, more nothing. seen is zero on entry (one count per
+// full, its second half, more nothing; a routine fact's triggers nothing. seen is zero on entry (one count per
 // feature) and is left zero.
 func score(l *lists, ts []trigger, seen []uint8) float64 {
 	total := 0.0
 	for _, t := range ts {
+		if t.routine {
+			continue
+		}
 		w := l.features[t.feat].weight
 		switch seen[t.feat] {
 		case 0:
@@ -311,7 +315,9 @@ func codeFeatures(out []trigger, l *lists, st string, ws []lex.Word) []trigger {
 			case before != "" && strings.ContainsRune("$€£¥", lastRune(before)) && okAmount:
 				add(amount, len(before)-utf8.RuneLen(lastRune(before)), w.End)
 				continue
-			case i+1 < len(ws) && scaleWords.Has(ws[i+1].Lower) && digit && okAmount:
+			case i+1 < len(ws) && scaleWords.Has(ws[i+1].Lower) && digit && okAmount &&
+				(i+2 < len(ws) && currencies.Has(ws[i+2].Lower) || len(ws[i+1].Lower) <= 2 && ws[i+1].Start == w.End):
+				// "2.7 million dollars", "5bn"; "2.7 million units" is a count
 				add(amount, w.Start, ws[i+1].End)
 				continue
 			case i > 0 && approximators.Has(ws[i-1].Lower) && !isYear(w.Text):
@@ -326,7 +332,7 @@ func codeFeatures(out []trigger, l *lists, st string, ws []lex.Word) []trigger {
 			}
 			add(num, w.Start, w.End)
 		}
-		if okRank && len(lw) >= 5 && strings.HasSuffix(lw, "est") && i > 0 && ws[i-1].Lower == "the" && !notSuperlative.Has(lw) {
+		if okRank && len(lw) >= 5 && strings.HasSuffix(lw, "est") && i > 0 && (ws[i-1].Lower == "the" || possessive(ws[i-1].Lower)) && !notSuperlative.Has(lw) {
 			add(rank, ws[i-1].Start, w.End)
 		}
 	}

@@ -45,6 +45,11 @@ paragraph and the first sentence of the next; a sentence whose next one
 gives the source of its figures ("The figures come from the ONS") is
 covered. Vague attributions ("experts say", "studies show") do not count.
 
+Routine facts a reporter states on their own authority are not claims: a
+result or score in a sports report, a market move on the day, times, odds,
+ticket prices and event logistics, a product's price and specifications,
+changelog and how-to statements, the writer's own experience, appointments.
+
 A sentence scoring 2 or more is a warning; 3.5 or more an error when the
 claim model (the learned one of claim/check-worthy) also gives it a claim
 score of 0.99 or more, so the CI gate fails only on what both call a strong
@@ -192,6 +197,10 @@ func scored(b *draft.Block) bool {
 type trigger struct {
 	feat       int
 	start, end int // text offsets in the block
+	// routine: a routine fact explains it ("3-1" in a match report): it
+	// does not count towards the claim strength, but the claim model,
+	// which lists every checkable sentence, still reads it
+	routine bool
 }
 
 // sentenceInfo is what the family knows of one sentence.
@@ -261,7 +270,7 @@ func triggerList(b *draft.Block, l *lists, s *sentenceInfo) string {
 	var parts []string
 	seen := map[string]bool{}
 	for _, t := range s.triggers {
-		if l.features[t.feat].weight == 0 {
+		if l.features[t.feat].weight == 0 || t.routine {
 			continue
 		}
 		w := strings.Join(strings.Fields(b.Text[t.start:t.end]), " ")
@@ -279,7 +288,9 @@ func triggerList(b *draft.Block, l *lists, s *sentenceInfo) string {
 func summary(l *lists, s *sentenceInfo) string {
 	w := map[int]float64{}
 	for _, t := range s.triggers {
-		w[t.feat] += l.features[t.feat].weight
+		if !t.routine {
+			w[t.feat] += l.features[t.feat].weight
+		}
 	}
 	ids := make([]int, 0, len(w))
 	for id := range w {
