@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/Boostport/address v0.13.0
+	github.com/BurntSushi/toml v1.6.0
 	github.com/almerlucke/go-iban v0.0.0-20220324081643-09bcab81b879
 	github.com/biter777/countries v1.7.5
 	github.com/bmatcuk/doublestar/v4 v4.10.4

@@ -15,3 +15,7 @@ func TestPersonalData(t *testing.T) {
 func TestDummyIdentifiers(t *testing.T) {
 	rulestest.Run(t, "testdata/dummy", "placeholder/dummy-contact", "moderation/personal-data")
 }
+
+func TestSecret(t *testing.T) {
+	rulestest.Run(t, "testdata/secret", "moderation/secret")
+}
