@@ -92,7 +92,7 @@ func Markup(src []byte, f Format) []Element {
 }
 
 // templateTags finds template syntax ({{ … }}, {% … %}, {# … #}, <% … %>)
-// anywhere in src; it is code in every format.
+// and {…} expressions anywhere in src; they are code in every format.
 func templateTags(src []byte) []Element {
 	var out []Element
 	for i := 0; i+1 < len(src); i++ {
@@ -106,6 +106,14 @@ func templateTags(src []byte) []Element {
 			closer = "#}"
 		case src[i] == '<' && src[i+1] == '%':
 			closer = "%>"
+		case src[i] == '{':
+			// a JSX or Astro expression, an attribute list ({: .note},
+			// {#id}): up to its matching brace on the same line
+			if e := braceEnd(src, i); e > 0 {
+				out = append(out, keepAt(i, e, "expression"))
+				i = e - 1
+			}
+			continue
 		default:
 			continue
 		}
@@ -118,6 +126,26 @@ func templateTags(src []byte) []Element {
 		i = e - 1
 	}
 	return out
+}
+
+// braceEnd is the end of the {…} group that opens at src[i] and closes on
+// the same line, or 0.
+func braceEnd(src []byte, i int) int {
+	depth := 0
+	for j := i; j < len(src) && j-i < 1000; j++ {
+		switch src[j] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		case '\n', '\r':
+			return 0
+		}
+	}
+	return 0
 }
 
 // dataKeys finds the keys of YAML, TOML and JSON data in src[s:e]: a
@@ -336,13 +364,18 @@ func (m *mdMarkup) inlines(n ast.Node) {
 				continue
 			case *ast.RawHTML:
 				s, e := m.start(c), m.end(c)
-				m.out = append(m.out, Element{Kind: Inline, Name: "RawHTML", Start: s, End: e, CStart: s, CEnd: s})
 				raw := m.src[s:e]
 				name := tagName(raw)
+				kind := Inline
+				if name != "" && atom.Lookup([]byte(name)) == 0 && !bytes.Contains([]byte(name), []byte("-")) {
+					kind = Keep // a component (<Layout>, <Card />): JSX, not HTML
+				}
+				m.out = append(m.out, Element{Kind: kind, Name: "RawHTML", Start: s, End: e, CStart: s, CEnd: s})
 				switch {
 				case name == "" || bytes.HasSuffix(raw, []byte("/>")) || voidElement(atom.Lookup([]byte(name))):
 				case raw[1] == '/':
 					if el, ok := closeTag(&stack, name, s, e); ok {
+						el.Kind = kind
 						m.out = append(m.out, el)
 					}
 				default:

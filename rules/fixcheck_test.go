@@ -31,6 +31,9 @@ func TestVetFixes(t *testing.T) {
 		{"a deletion that turns prose into a list is withheld", "a.md", "Real words «‹here. Lorem ipsum›»\n- x\n", "", "Real words \n- x\n"},
 		{"a deletion across two paragraphs is withheld", "a.md", "Real «‹words.\n\nLorem›» ipsum.\n", "", ""},
 		{"HTML: a deletion taking one tag of a pair takes both", "a.html", "<p>Real. «‹<b>Lorem ipsum.›»</b> Real.</p>\n", "", "<p>Real. Real.</p>\n"},
+		{"MDX: a JSX expression is never deleted", "a.mdx", "Real.\n\n«‹Lorem ipsum {frontmatter.title} dolor.\n›»\nReal.\n", "", ""},
+		{"MDX: a JSX component is never deleted", "a.mdx", "Real.\n\n«‹<Card>Lorem ipsum dolor.</Card>\n›»\nReal.\n", "", ""},
+		{"MDX: prose inside a component may go", "a.mdx", "Real.\n\n<Card>«‹Lorem ipsum dolor.›»</Card> Real.\n", "", "Real.\n\n<Card></Card> Real.\n"},
 		{"a deletion of a word outside the finding is withheld", "a.md", "Real ‹words «Lorem ipsum.»›\n", "", ""},
 	}
 	for _, tt := range tests {
