@@ -55,6 +55,11 @@ type Config struct {
 	KeepDocs bool
 	// ReportUnused reports suppression comments that suppress nothing.
 	ReportUnused bool
+	// MemoryBudget bounds the memory that the files being linted at once
+	// take together, by an estimate from their size and lines: a file
+	// waits for the others while its share is not free, and one whose
+	// estimate is the whole budget is linted alone (0: 256 MiB).
+	MemoryBudget int64
 	// DropSources frees each file's content once it is linted (reports
 	// that show no excerpts and make no fixes do not need it); Sources is
 	// then empty.
@@ -109,6 +114,7 @@ type fileResult struct {
 	src      []byte
 	doc      *draft.Document
 	linted   bool
+	large    bool // its estimate was a quarter of the default budget or more
 	// what the findings of rules that compare files still go through:
 	// the file's suppression comments and the accepted words
 	sup    *suppressions
@@ -183,6 +189,7 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 	sort.SliceStable(order, func(a, b int) bool { return srcs[order[a]].Path < srcs[order[b]].Path })
 
 	window := streamWindow * workers
+	budget := newMemBudget(cfg.MemoryBudget)
 	ring := make([]fileResult, window)
 	ready := make([]bool, window)
 	var mu sync.Mutex
@@ -214,7 +221,13 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 				k := next
 				next++
 				mu.Unlock()
-				r := lintOne(cfg, srcs[order[k]])
+				r := lintOne(cfg, srcs[order[k]], budget)
+				if r.large {
+					// a large file leaves much garbage: collect it before
+					// the next one takes more (a collection costs what is
+					// live, which is little now)
+					runtime.GC()
+				}
 				mu.Lock()
 				ring[k%window], ready[k%window] = r, true
 				cond.Broadcast()
@@ -369,7 +382,56 @@ func ReadSource(path string, maxSize int64) ([]byte, error) {
 
 var errTooLarge = errors.New("file too large")
 
-func lintOne(cfg Config, s Source) (r fileResult) {
+// memBudget is the memory that the files being linted at once may take
+// together, by estimate: a file waits until its share is free, and a file
+// whose estimate is the whole budget or more is linted alone.
+type memBudget struct {
+	mu         sync.Mutex
+	cond       *sync.Cond
+	free, size int64
+}
+
+func newMemBudget(size int64) *memBudget {
+	if size <= 0 {
+		size = DefaultMemoryBudget
+	}
+	b := &memBudget{free: size, size: size}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// take waits for n bytes of the budget (at most all of it) and returns the
+// function that gives them back.
+func (b *memBudget) take(n int64) func() {
+	n = min(max(n, 0), b.size)
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+	return func() {
+		b.mu.Lock()
+		b.free += n
+		b.cond.Broadcast()
+		b.mu.Unlock()
+	}
+}
+
+// DefaultMemoryBudget is Config.MemoryBudget's default.
+const DefaultMemoryBudget = 256 << 20
+
+// Linting a file takes at most about costPerByte bytes of memory per byte
+// and costPerLine per line (goldmark's tree and the document's blocks),
+// markup-dense and word-dense drafts included: 15 MB of "*a* " peaks at
+// 22 bytes a byte, of one-letter words at 39, and a line of a few
+// characters costs about a kilobyte.
+const (
+	costPerByte = 48
+	costPerLine = 1 << 10
+)
+
+func lintOne(cfg Config, s Source, budget *memBudget) (r fileResult) {
 	data := s.Data
 	if data == nil {
 		var err error
@@ -398,8 +460,9 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	if maxLines <= 0 {
 		maxLines = DefaultMaxLines
 	}
-	if n := draft.LineEnds(data); n > maxLines {
-		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %d lines, more than the %d-line limit (--max-lines)", n, maxLines), Skipped: true})
+	lines := draft.LineEnds(data)
+	if lines > maxLines {
+		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("skipped: %d lines, more than the %d-line limit (--max-lines)", lines, maxLines), Skipped: true})
 		return r
 	}
 	if isUTF16(data) {
@@ -414,6 +477,10 @@ func lintOne(cfg Config, s Source) (r fileResult) {
 	if !s.HasFormat {
 		f = draft.FormatFor(s.Path)
 	}
+	// the other workers' files and this one stay within the budget
+	cost := int64(len(data))*costPerByte + int64(lines)*costPerLine
+	defer budget.take(cost)()
+	r.large = cost >= DefaultMemoryBudget/4
 	var doc *draft.Document
 	if err := safely(func() { doc = draft.Parse(s.Path, data, f) }); err != nil {
 		r.notices = append(r.notices, Notice{File: s.Path, Message: fmt.Sprintf("cannot parse: %v", err), Error: true})

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"reflect"
@@ -175,5 +176,44 @@ func TestStreamEmitPanics(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("Stream hung after emit panicked")
+	}
+}
+
+// The files being linted at once stay within the memory budget, whatever
+// the number of workers: two files whose estimates fill it are linted one
+// after the other (with -j 2, two 15 MB files of dense markup took twice
+// the memory of one), and small files still go side by side.
+func TestStreamMemoryBudget(t *testing.T) {
+	big := bytes.Repeat([]byte("*a* "), 64<<10/4) // 64 KB: an estimate of about 3 MB
+	for _, tt := range []struct {
+		name    string
+		budget  int64
+		data    []byte
+		atOnce  int64 // most files linted at once
+		wantMax int64
+	}{
+		{"big files, a budget for one", 4 << 20, big, 4, 1},
+		{"big files, a budget for all", 64 << 20, big, 4, 4},
+		{"small files, a budget for one big", 4 << 20, []byte("# Title\n\nSome text.\n"), 4, 4},
+	} {
+		var running, most atomic.Int64
+		rule := &rules.Rule{ID: "test/meet", Category: "test", Severity: rules.Warning, Run: func(p *rules.Pass) {
+			n := running.Add(1)
+			defer running.Add(-1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			// wait (a while at most) for the other workers to come
+			for i := 0; i < 200 && most.Load() < tt.atOnce; i++ {
+				time.Sleep(time.Millisecond)
+			}
+		}}
+		var srcs []rules.Source
+		for i := range 4 {
+			srcs = append(srcs, rules.Source{Path: fmt.Sprintf("f%d.md", i), Data: tt.data})
+		}
+		rules.Run(rules.Config{Rules: []*rules.Rule{rule}, Workers: 4, MemoryBudget: tt.budget}, srcs)
+		if got := most.Load(); got != tt.wantMax {
+			t.Errorf("%s: %d files linted at once, want %d", tt.name, got, tt.wantMax)
+		}
 	}
 }

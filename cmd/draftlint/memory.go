@@ -16,8 +16,10 @@ const memoryTarget = 80 << 20
 // memoryTarget rather than each time the heap doubles: linting allocates
 // much short-lived memory and keeps little, so this collects less often
 // (less CPU) while bounding memory. When what the run keeps grows past half
-// the target (a repository with very many findings), the limit follows at
-// twice the live heap, so the collector never thrashes. GOGC or GOMEMLIMIT
+// the target (a repository with very many findings, a large file being
+// linted), the limit follows at twice the live heap, so the collector never
+// thrashes, and comes down again when the live heap falls below a quarter
+// of it. GOGC or GOMEMLIMIT
 // set in the environment leave the runtime's own settings alone. It returns
 // a function that stops the watch.
 func tuneMemory() func() {
@@ -44,8 +46,15 @@ func tuneMemory() func() {
 			if sample[0].Value.Kind() != metrics.KindUint64 {
 				continue
 			}
-			if live := int64(sample[0].Value.Uint64()); live*3/2 > limit {
+			live := int64(sample[0].Value.Uint64())
+			switch {
+			case live*3/2 > limit:
 				limit = live * 2
+				debug.SetMemoryLimit(limit)
+			case limit > memoryTarget && live*4 < limit:
+				// a large file is done: come down again, so that its
+				// memory goes back before the next one takes more
+				limit = max(memoryTarget, live*2)
 				debug.SetMemoryLimit(limit)
 			}
 		}
