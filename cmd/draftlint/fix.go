@@ -68,7 +68,7 @@ func writeDiffs(w io.Writer, res *rules.Result) error {
 // copy is the staged version (no unstaged changes); the index is never
 // written, so the commit still sees, and is stopped by, what was staged.
 // It returns the number of fixes applied and standard input's fixed text.
-func applyFixes(res *rules.Result, srcs []rules.Source, staged bool, stdout, stderr io.Writer) (int, []byte, error) {
+func applyFixes(res *rules.Result, srcs []rules.Source, staged bool, inside func(string) bool, stdout, stderr io.Writer) (int, []byte, error) {
 	var stdinFixed []byte
 	stdinName := ""
 	for _, s := range srcs {
@@ -97,7 +97,7 @@ func applyFixes(res *rules.Result, srcs []rules.Source, staged bool, stdout, std
 			total += len(fr.Applied)
 			continue
 		}
-		if err := writeFixed(file, src, fr.Out); err != nil {
+		if err := writeFixed(file, src, fr.Out, inside); err != nil {
 			if staged && errors.Is(err, errChanged) {
 				err = errors.New("the working-tree copy differs from the staged version (unstaged changes): fix it by hand and stage it")
 			}
@@ -151,14 +151,20 @@ var errCannotKeep = errors.New("cannot keep the file's owner, mode or attributes
 // attributes the new file cannot be given, or whose folder cannot take a
 // new file, is rewritten in place instead: every name sees the fix and
 // nothing about the file changes but its text. Through a symbolic link it
-// writes the file the link points to and keeps the link. A file the user
+// writes the file the link points to and keeps the link, but only when
+// that file is inside (a real path, nil: anywhere). A file the user
 // may not write (asked of the system, not read off the mode bits), or with
 // no write bit at all, is refused.
-func writeFixed(path string, old, new []byte) error {
+func writeFixed(path string, old, new []byte, inside func(string) bool) error {
 	// through a symbolic link, replace the file it points to
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
+	real, err := realPath(path)
+	if err != nil {
+		return err
 	}
+	if inside != nil && !inside(real) {
+		return errOutside
+	}
+	path = real
 	st, err := os.Lstat(path)
 	if err != nil {
 		return err

@@ -69,7 +69,7 @@ func TestFixRefusesReadOnlyAndChangedFiles(t *testing.T) {
 	}
 	// a file that changed after it was read is left alone
 	q := write(t, dir, "moved.txt", []byte("changed meanwhile\n"))
-	err := writeFixed(q, []byte(fixable), []byte("fixed"))
+	err := writeFixed(q, []byte(fixable), []byte("fixed"), nil)
 	got, _ = os.ReadFile(q)
 	if !errors.Is(err, errChanged) || string(got) != "changed meanwhile\n" {
 		t.Errorf("changed file: err %v, content %q", err, got)

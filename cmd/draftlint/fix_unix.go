@@ -29,6 +29,16 @@ func hardLinked(st fs.FileInfo) bool {
 	return ok && s.Nlink > 1
 }
 
+// fileKey is the file's device and inode: one key however the file is
+// named.
+func fileKey(st fs.FileInfo) any {
+	s, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	return [2]any{s.Dev, s.Ino}
+}
+
 // keepMetadata gives the new file tmp the owner, the mode (all of it) and
 // the extended attributes of old, whose stat is st; errCannotKeep when one
 // of them cannot be given.

@@ -216,8 +216,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 							return err
 						}
 						nt := newNotices(c, sub.paths, stderr, stdinUsed)
-						for _, p := range w.problems {
-							warnf(stderr, "%s: %s", p.path, p.msg)
+						if w.say(stderr, c.Bool("quiet")) {
 							nt.failed = true
 						}
 						res := rules.Run(rules.Config{Rules: def.Rules, Severity: def.Severity, Options: def.Options,
@@ -376,6 +375,7 @@ func collectArgs(c *argsContext, stdin io.Reader) (srcs []rules.Source, w *walke
 			return nil, nil, nil, false, usageError{err.Error()}
 		}
 	}
+	w.setRoots(c.paths)
 	for _, p := range c.paths {
 		if p == "-" {
 			if stdinUsed {
@@ -486,8 +486,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == ""
 	}
 	nt := newNotices(c, c.Args().Slice(), stderr, stdinUsed)
-	for _, p := range w.problems {
-		warnf(stderr, "%s: %s", p.path, p.msg)
+	if w.say(stderr, c.Bool("quiet")) {
 		nt.failed = true
 	}
 	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" {
@@ -522,7 +521,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		return nil
 	}
 	if c.Bool("fix") {
-		fixed, stdinFixed, err := applyFixes(res, srcs, c.Bool("staged"), stdout, stderr)
+		fixed, stdinFixed, err := applyFixes(res, srcs, c.Bool("staged"), w.inside, stdout, stderr)
 		if err != nil {
 			failed = true
 		}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,10 +23,61 @@ type walker struct {
 	include, exclude []string
 	noIgnore         bool
 	files            []string
-	problems         []problem
-	seen             map[string]bool // the files listed, by absolute path
-	wd               string          // the working folder, for those keys
+	problems         []problem    // paths that cannot be walked or read: the run fails
+	notes            []problem    // files not linted on purpose: said, the run goes on
+	seen             map[any]bool // the files listed, by device and inode (else absolute path)
+	wd               string       // the working folder, for those keys
+	// roots are the real paths of the folders given (for a file given, its
+	// folder): a symbolic link is followed, and a fix written through one,
+	// only to a file inside them.
+	roots []string
 }
+
+// setRoots records the folders given, before any is walked: a link in one
+// may point into another.
+func (w *walker) setRoots(paths []string) {
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !st.IsDir() {
+			p = filepath.Dir(p)
+		}
+		w.addRoot(p)
+	}
+}
+
+func (w *walker) addRoot(dir string) {
+	if real, err := realPath(dir); err == nil {
+		w.roots = append(w.roots, real)
+	}
+}
+
+// realPath is p's absolute path with every symbolic link resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// inside says the real path p lies in one of the roots.
+func (w *walker) inside(p string) bool {
+	for _, r := range w.roots {
+		if rel, err := filepath.Rel(r, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// errOutside refuses a fix through a link out of the folders given.
+var errOutside = errors.New("it is a symbolic link to a file outside the folders given; fix that file itself")
 
 type problem struct {
 	path, msg string
@@ -65,20 +118,25 @@ func matchAny(globs []string, p, root string) bool {
 	return false
 }
 
-// add lists file p once, however it is spelt ("a.md", "./a.md", its
-// absolute path, or found again by walking a folder): a file linted twice
+// add lists file p, whose stat (through a link) is st, once, however it is
+// reached ("a.md", "./a.md", its absolute path, a symbolic link or a hard
+// link to it, or found again by walking a folder): a file linted twice
 // would be reported twice, and as the same headline as itself. The first
-// spelling is the one reported.
-func (w *walker) add(p string) {
+// name is the one reported.
+func (w *walker) add(p string, st fs.FileInfo) {
 	if w.seen == nil {
-		w.seen = map[string]bool{}
+		w.seen = map[any]bool{}
 	}
-	key := filepath.Clean(p)
-	if !filepath.IsAbs(key) {
-		if w.wd == "" {
-			w.wd, _ = os.Getwd() // once: it costs system calls
+	key := fileKey(st)
+	if key == nil {
+		abs := filepath.Clean(p)
+		if !filepath.IsAbs(abs) {
+			if w.wd == "" {
+				w.wd, _ = os.Getwd() // once: it costs system calls
+			}
+			abs = filepath.Join(w.wd, abs)
 		}
-		key = filepath.Join(w.wd, key)
+		key = abs
 	}
 	if w.seen[key] {
 		return
@@ -101,7 +159,7 @@ func (w *walker) walk(root string) {
 	}
 	if !st.IsDir() {
 		if !w.excluded(root, "") {
-			w.add(root)
+			w.add(root, st) // named: linted even through a link to outside
 		}
 		return
 	}
@@ -136,8 +194,9 @@ func (w *walker) walk(root string) {
 		} else if !lintExts[strings.ToLower(filepath.Ext(p))] {
 			return nil
 		}
+		var st fs.FileInfo
 		if d.Type()&fs.ModeSymlink != 0 {
-			st, err := os.Stat(p)
+			st, err = os.Stat(p)
 			if err != nil {
 				w.problems = append(w.problems, problem{p, errText(err)})
 				return nil
@@ -145,12 +204,42 @@ func (w *walker) walk(root string) {
 			if !st.Mode().IsRegular() {
 				return nil
 			}
+			// a link out of the folders given is not followed: a
+			// repository's link would show (or let --fix write) any
+			// file the run can read
+			real, err := realPath(p)
+			if err != nil {
+				w.problems = append(w.problems, problem{p, errText(err)})
+				return nil
+			}
+			if !w.inside(real) {
+				to, _ := os.Readlink(p)
+				w.notes = append(w.notes, problem{p, fmt.Sprintf("not linted: a symbolic link to %s, outside the folders given", to)})
+				return nil
+			}
 		} else if !d.Type().IsRegular() {
 			return nil
+		} else if st, err = d.Info(); err != nil {
+			w.problems = append(w.problems, problem{p, errText(err)})
+			return nil
 		}
-		w.add(p)
+		w.add(p, st)
 		return nil
 	})
+}
+
+// say prints the problems and, unless quiet, the notes met while walking;
+// it says whether there was a problem (which fails the run).
+func (w *walker) say(stderr io.Writer, quiet bool) bool {
+	for _, p := range w.problems {
+		warnf(stderr, "%s: %s", p.path, p.msg)
+	}
+	if !quiet {
+		for _, p := range w.notes {
+			warnf(stderr, "%s: %s", p.path, p.msg)
+		}
+	}
+	return len(w.problems) > 0
 }
 
 func errText(err error) string {

@@ -300,6 +300,7 @@ func stagedSources(w *walker) ([]rules.Source, error) {
 		return nil, fmt.Errorf("--staged: %w", err)
 	}
 	root := strings.TrimSpace(string(top))
+	w.addRoot(root) // --fix writes the working-tree copies: inside the work tree only
 	wd, _ := os.Getwd()
 	var srcs []rules.Source
 	for _, name := range strings.Split(string(out), "\x00") {
