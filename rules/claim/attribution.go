@@ -278,7 +278,8 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 		// a noun unless a pronoun or source noun is its subject, or "that"
 		// or the end of the sentence follows
 		// "the jury called it…"
-		object := (lw == "called" || lw == "calls") && (next == "it" || next == "him" || next == "her" || next == "them")
+		object := (lw == "called" || lw == "calls") && (next == "it" || next == "him" || next == "her" || next == "them" ||
+			next == "for" && (nameAt(k) || definiteHead(ws, k)))
 		if !(pronouns.Has(lh) || l.sources.Has(lh) && !l.vague.Has(lh) || next == "that" || closing || object) {
 			return attr{}, false
 		}
@@ -428,6 +429,17 @@ func citation(s string) bool {
 	}
 	for _, r := range s {
 		if r == '¹' || r == '²' || r == '³' || r >= '⁴' && r <= '⁹' {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteHead: ws[k] heads a definite noun phrase ("the union", "its
+// chairman").
+func definiteHead(ws []lex.Word, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if isDeterminer(ws[j].Text) {
 			return true
 		}
 	}

@@ -58,6 +58,10 @@ func TestAttribution(t *testing.T) {
 		"+The latest figures show that exports fell by 12%.",
 		"+Unemployment has fallen by a third, according to the Office for National Statistics.",
 		"+Its chief executive has previously said the company is the market leader.",
+		"+The union welcomed the rise but has called for a £6 minimum wage, the highest in Europe.",
+		"+He thinks the dominance of text search is the biggest problem online.",
+		"+A company called Acme called for the biggest tax cut in history.",
+		"-The company called in the biggest team of lawyers in the city.",
 		// quotations take their speaker from the sentence next to them
 		"+\"We carry 300,000 people a day,\" said Ulrike Brandt. +\"It is the busiest line in the country.\"",
 		"+Mr Howard said: \"We will cut crime by half.\" +\"Nobody has ever tried this before.\"",

@@ -9,7 +9,8 @@ import (
 )
 
 // Routine facts are not claims: a reporter states them on their own
-// authority. dropRoutine marks the triggers of a sentence that a routine
+// authority (also: chart places, what a rule or rate says, what a
+// government or firm pledges at the event reported). dropRoutine marks the triggers of a sentence that a routine
 // fact explains (they do not count towards its claim strength) and takes
 // out those that misfire:
 //   - a result or score in a sports report ("beat Leeds 3-1", "in the 89th
@@ -76,6 +77,9 @@ const (
 	experience
 	appointment
 	betting
+	chart
+	ruling
+	pledge
 )
 
 var (
@@ -125,7 +129,21 @@ var (
 		"improved", "urban", "rock", "pop", "dance", "r&b", "rap", "country", "collaboration", "adapted", "costume",
 		"editing", "cinematography", "sound", "visual", "makeup", "television", "tv", "series", "programme",
 		"breakthrough", "debut", "performance", "wanted", "popular")
-	rankingStanding = lex.NewSet("top", "first", "second", "third", "bottom", "leads", "leading", "place")
+	chartWords = lex.NewSet("chart", "charts", "box-office", "bestseller", "bestsellers", "singles", "album", "albums",
+		"billboard", "ratings", "viewers", "audience", "audiences")
+	// what a rule, a law or a rate says: "adults must be paid at least
+	// £5.05 an hour", "the rate is set at 4.75%"
+	ruleWords = lex.NewSet("must", "shall", "entitled", "eligible", "scheduled", "capped", "subject")
+	// "due to attend" is a schedule, not a cause
+	scheduled = lex.NewSet("attend", "be", "take", "open", "start", "begin", "meet", "arrive", "finish", "end",
+		"launch", "go", "visit", "return", "appear", "speak", "announce", "publish", "face", "hold", "make", "report",
+		"close", "debut", "play", "perform", "sign", "travel", "leave", "retire", "step", "join", "give", "deliver",
+		"release", "hear", "stand", "come", "resume", "expire", "run", "vote", "testify", "complete", "fly", "air",
+		"reopen", "unveil", "present", "decide", "rule", "sit", "receive", "get", "have", "become", "stay", "move")
+	// what a government, firm or donor announces at the event reported
+	pledgeWords = lex.NewSet("pledged", "pledging", "pledges", "offered", "offering", "unveiled", "unveiling",
+		"promised", "earmarked", "allocated", "announced", "announcing", "committed", "donated", "bid", "budgeted")
+	rankingStanding = lex.NewSet("top", "topped", "first", "second", "third", "bottom", "leads", "leading", "place")
 )
 
 // routineKinds says which kinds of routine fact sentence st (words ws)
@@ -156,6 +174,21 @@ func routineKinds(st string, ws []lex.Word) int {
 		if oddsWords.Has(lw) {
 			k |= betting
 		}
+		if chartWords.Has(lw) || lw == "box" && i+1 < len(ws) && ws[i+1].Lower == "office" {
+			k |= chart
+		}
+		if ruleWords.Has(lw) {
+			k |= ruling
+		}
+		if pledgeWords.Has(lw) {
+			k |= pledge
+		}
+		if (lw == "oil" || lw == "gas" || lw == "petrol") && i+1 < len(ws) && (ws[i+1].Lower == "prices" || ws[i+1].Lower == "price") {
+			mkt = true
+		}
+		if lw == "interest" && i+1 < len(ws) && (ws[i+1].Lower == "rate" || ws[i+1].Lower == "rates") {
+			k |= market // a central bank's rate on the day
+		}
 		if scoreAt(st, ws, i) {
 			k |= sports
 		}
@@ -178,10 +211,11 @@ func routineKinds(st string, ws []lex.Word) int {
 		hasPhrase(ws, "you", "will") || hasPhrase(ws, "you'll") || hasPhrase(ws, "now", "supports") || hasPhrase(ws, "is", "now", "available") {
 		k |= howTo
 	}
-	// the writer's own experience: "We moved…", "Last year I ran…"
-	for i := 0; i < len(ws) && i < 4; i++ {
-		if lw := ws[i].Lower; lw == "i" || lw == "we" {
-			if i+1 < len(ws) && !opinionVerbs.Has(ws[i+1].Lower) {
+	// the writer's own experience: "We moved…", "Last year I ran…", "80%
+	// of my costs are labour", "As an employee, I know…"
+	for i := 0; i < len(ws) && i < 6; i++ {
+		if lw := ws[i].Lower; lw == "i" || lw == "we" || lw == "my" || lw == "our" {
+			if lw == "my" || lw == "our" || i+1 < len(ws) && !opinionVerbs.Has(ws[i+1].Lower) {
 				k |= experience
 			}
 			break
@@ -190,8 +224,8 @@ func routineKinds(st string, ws []lex.Word) int {
 	return k
 }
 
-var opinionVerbs = lex.NewSet("think", "believe", "feel", "know", "are", "is", "were", "was", "have", "had", "will",
-	"would", "can", "could", "must", "should", "need", "want", "hope", "expect")
+var opinionVerbs = lex.NewSet("think", "believe", "feel", "are", "is", "were", "was", "have", "had", "would",
+	"could", "must", "should", "need", "want", "hope", "expect")
 
 // scoreAt: ws[i] is a score ("3-1", "6-4") or odds ("5/1", "11-4").
 func scoreAt(st string, ws []lex.Word, i int) bool {
@@ -255,6 +289,17 @@ func routineTrigger(l *lists, st string, ws []lex.Word, ts []trigger, i int, kin
 			return misfire
 		}
 	}
+	if f == "causal" && strings.EqualFold(text, "due to") {
+		if n := wordAt(ws, t.end); n < len(ws) && scheduled.Has(ws[n].Lower) {
+			return misfire
+		}
+	}
+	if f == "statistic" && strings.HasPrefix(strings.ToLower(text), "over ") {
+		// "over ten years": a duration, not a statistic
+		if n := wordAt(ws, t.end); n < len(ws) && isUnitOfTime(ws[n].Text) {
+			return misfire
+		}
+	}
 	number := f == "number" || f == "statistic" || f == "amount"
 	if number && wi < len(ws) {
 		// times, odds and scores
@@ -281,7 +326,13 @@ func routineTrigger(l *lists, st string, ws []lex.Word, ts []trigger, i int, kin
 	case kinds&market != 0 && (number || f == "change" || f == "first" && !strings.Contains(strings.ToLower(text), "first")):
 		// a record high or low on the day is the day's news
 		return explained
-	case kinds&(logistics|appointment|betting) != 0 && (f == "number" || f == "amount"):
+	case kinds&(appointment|betting|pledge) != 0 && (f == "number" || f == "amount"):
+		return explained
+	case kinds&(logistics|ruling) != 0 && (number || f == "prediction"):
+		// an event's figures and what a rule says: "about 120,000 people
+		// are expected", "entitled to 90% of their pay"
+		return explained
+	case kinds&chart != 0 && (number || f == "ranking" && standing(ws, wi) || strings.HasPrefix(strings.ToLower(text), "top")):
 		return explained
 	case kinds&howTo != 0 && (number || f == "absolute" || f == "prediction"):
 		return explained
