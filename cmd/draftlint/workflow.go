@@ -196,7 +196,10 @@ func applyBaseline(path string, fs []rules.Finding, sources map[string][]byte) (
 
 // ---- git ----
 
-var errNotRepo = errors.New("not inside a git repository")
+var (
+	errNotRepo = errors.New("not inside a git repository")
+	errNoGit   = errors.New("git is not installed")
+)
 
 func git(args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
@@ -210,7 +213,7 @@ func git(args ...string) ([]byte, error) {
 		}
 		var ee *exec.Error
 		if errors.As(err, &ee) {
-			return nil, fmt.Errorf("git is not installed: %w", err)
+			return nil, errNoGit
 		}
 		if msg == "" {
 			msg = err.Error()
@@ -224,7 +227,7 @@ func git(args ...string) ([]byte, error) {
 // since rev; files git does not track count as wholly new (nil).
 func changedLines(rev string, files []string) (map[string]map[int]bool, error) {
 	if _, err := git("rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
-		if errors.Is(err, errNotRepo) {
+		if errors.Is(err, errNotRepo) || errors.Is(err, errNoGit) {
 			return nil, fmt.Errorf("--new-from-rev: %w", err)
 		}
 		return nil, fmt.Errorf("--new-from-rev: %q is not a revision of this repository", rev)

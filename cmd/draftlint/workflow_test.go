@@ -9,12 +9,18 @@ import (
 	"testing"
 )
 
-// repo makes a temporary git repository and changes into it.
-func repo(t *testing.T) string {
+// needGit skips a test that runs git when git is not installed.
+func needGit(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
+}
+
+// repo makes a temporary git repository and changes into it.
+func repo(t *testing.T) string {
+	t.Helper()
+	needGit(t)
 	dir := t.TempDir()
 	wd, _ := os.Getwd()
 	if err := os.Chdir(dir); err != nil {
@@ -60,6 +66,7 @@ func TestNewFromRev(t *testing.T) {
 // --staged outside a repository says so in one line (git diff --cached
 // there answers with its whole usage).
 func TestStagedOutsideRepo(t *testing.T) {
+	needGit(t)
 	dir := t.TempDir()
 	wd, _ := os.Getwd()
 	_ = os.Chdir(dir)
@@ -71,6 +78,7 @@ func TestStagedOutsideRepo(t *testing.T) {
 }
 
 func TestNewFromRevOutsideRepo(t *testing.T) {
+	needGit(t)
 	dir := t.TempDir()
 	p := write(t, dir, "a.md", []byte(clean))
 	wd, _ := os.Getwd()
@@ -79,6 +87,20 @@ func TestNewFromRevOutsideRepo(t *testing.T) {
 	code, _, errs := runCLI(t, "", "--new-from-rev", "HEAD", p)
 	if code != 2 || !strings.Contains(errs, "not inside a git repository") {
 		t.Errorf("exit %d, %s", code, errs)
+	}
+}
+
+// Without git, --staged and --new-from-rev say that git is not installed
+// (not that HEAD is no revision).
+func TestGitNotInstalled(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.md", []byte(clean))
+	t.Setenv("PATH", dir) // no git here
+	for _, args := range [][]string{{"--new-from-rev", "HEAD", p}, {"--staged"}} {
+		code, out, errs := runCLI(t, "", args...)
+		if code != 2 || !strings.Contains(errs, "git is not installed") || strings.Contains(errs, "not a revision") || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
 	}
 }
 
