@@ -6,10 +6,38 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // repoRoot is the repository's top folder, seen from this package.
 const repoRoot = "../.."
+
+// pre-commit must give every staged file to one draftlint run: in parallel
+// batches the cross-file findings (duplicate titles) across batches are
+// lost and each batch prints its own summary.
+func TestPreCommitHookIsSerial(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []struct {
+		ID            string `yaml:"id"`
+		Entry         string `yaml:"entry"`
+		RequireSerial *bool  `yaml:"require_serial"`
+	}
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	if len(hooks) == 0 {
+		t.Fatal("no hook defined")
+	}
+	for _, h := range hooks {
+		if h.RequireSerial == nil || !*h.RequireSerial {
+			t.Errorf("hook %s: require_serial must be true (one run sees every staged file)", h.ID)
+		}
+	}
+}
 
 // .ci/run makes sure git is there before it asks git for the files gofmt
 // checks: without git, gofmt was given no file and the check passed.
