@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 
@@ -24,6 +25,16 @@ const FileName = ".draftlint.yml"
 
 // MaxPatternLength bounds a custom rule's regular expression.
 const MaxPatternLength = 1000
+
+// MaxPatternProgram bounds the size of a custom rule's compiled regular
+// expression, in RE2 instructions: matching costs up to one step per
+// instruction per byte of prose, and a counted repeat (`(\w+ ){1,1000}`)
+// makes thousands of them from a short pattern. A style rule takes tens.
+const MaxPatternProgram = 5000
+
+// MaxCustomRules bounds the custom rules of one config file: each runs
+// over every block of every file.
+const MaxCustomRules = 200
 
 // RuleSetting is what the config says of one rule or category.
 type RuleSetting struct {
@@ -45,6 +56,8 @@ type Custom struct {
 	Swap     map[string]string
 	Explain  string
 	line     int
+	// program is the size of Pattern's compiled program (instructions)
+	program int
 }
 
 // File is one parsed config file.
@@ -364,6 +377,20 @@ func (f *File) parseWords(v *yaml.Node) error {
 	return nil
 }
 
+// programSize is the number of instructions of pattern's compiled program
+// (a pattern regexp compiles).
+func programSize(pattern string) int {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
+}
+
 var customIDRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$`)
 
 func (f *File) customID(id string) bool {
@@ -378,6 +405,9 @@ func (f *File) customID(id string) bool {
 func (f *File) parseCustom(v *yaml.Node) error {
 	if v.Kind != yaml.SequenceNode {
 		return errAt(f.Path, v, "custom must be a list of rules")
+	}
+	if len(v.Content) > MaxCustomRules {
+		return errAt(f.Path, v, "%d custom rules; the limit is %d", len(v.Content), MaxCustomRules)
 	}
 	for _, item := range v.Content {
 		if item.Kind != yaml.MappingNode {
@@ -410,6 +440,10 @@ func (f *File) parseCustom(v *yaml.Node) error {
 				}
 				if _, rerr := regexp.Compile(c.Pattern); rerr != nil {
 					return errAt(f.Path, val, "custom %s: bad regular expression (RE2 syntax): %v", c.ID, rerr)
+				}
+				c.program = programSize(c.Pattern)
+				if c.program > MaxPatternProgram {
+					return errAt(f.Path, val, "custom %s: pattern compiles to %d instructions; the limit is %d (a large counted repeat such as {1,1000} costs that many times its part: bound it, or use tokens)", c.ID, c.program, MaxPatternProgram)
 				}
 			case "swap":
 				if val.Kind != yaml.MappingNode {

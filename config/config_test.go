@@ -77,7 +77,7 @@ func TestEveryOptionChecked(t *testing.T) {
 }
 
 func TestPrecedence(t *testing.T) {
-	f, err := Parse("x.yml", []byte(`
+	f, s := settingsOf(t, `
 rules:
   placeholder/marker: warning   # the ID wins over its category
   placeholder: off
@@ -88,14 +88,7 @@ rules:
   headline/duplicate:
     options:
       short_words: 1
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := f.Settings(Flags{})
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	on := map[string]bool{}
 	for _, r := range s.Rules {
 		on[r.ID] = true
@@ -110,7 +103,7 @@ rules:
 		t.Errorf("options: %v", s.Options)
 	}
 	// flags win over the file
-	s, err = f.Settings(Flags{Disable: []string{"placeholder/marker"}, Enable: []string{"placeholder", "claim"}})
+	s, err := f.Settings(Flags{Disable: []string{"placeholder/marker"}, Enable: []string{"placeholder", "claim"}})
 	if err != nil {
 		t.Fatal(err)
 	}

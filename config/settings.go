@@ -167,11 +167,32 @@ func message(format string, args ...any) string {
 	return fmt.Sprintf(format, args[:min(n, len(args))]...)
 }
 
+// MaxPatternWork bounds a custom pattern's work on one file: the bytes of
+// prose it reads times the instructions of its program, one step each at
+// most (5 to 30 ns a step). Past it the pattern stops on that file with a
+// notice naming the rule, so a costly pattern takes a few seconds a file at
+// worst (a pattern of 5,000 instructions stops after 27 KB of prose; one
+// of 20 reads 6.7 MB).
+const MaxPatternWork = 1 << 27
+
+// patternWork is MaxPatternWork, which tests lower.
+var patternWork = MaxPatternWork
+
 func runExistence(p *rules.Pass, c Custom, m *lex.Matcher, re *regexp.Regexp) {
+	work := 0
 	for i := range p.Doc.Blocks {
 		b := &p.Doc.Blocks[i]
 		if b.Kind == draft.FrontMatter && b.Field != "title" && b.Field != "description" {
 			continue
+		}
+		if re != nil {
+			if w := len(b.Text) * max(c.program, 1); work+w > patternWork {
+				p.Notice(fmt.Sprintf("rule %s: its pattern stopped at line %d: %d instructions over this file's prose would pass the limit of %d steps a file (simplify the pattern, or use tokens)",
+					c.ID, p.Doc.Position(b.Start).Line, c.program, patternWork))
+				re = nil
+			} else {
+				work += w
+			}
 		}
 		if m != nil {
 			for _, x := range m.Find(lex.BlockNorm(p.Doc, i), len(b.Text)) {

@@ -124,6 +124,7 @@ type Pass struct {
 	SeveritySet bool
 	report      func(Finding)
 	export      func(any)
+	notice      func(string)
 }
 
 // Options are a rule's settings from the config file.
@@ -274,6 +275,11 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 
 // Export records a fact for the rule's Across phase.
 func (p *Pass) Export(v any) { p.export(v) }
+
+// Notice says something about the file that is not a finding (a rule that
+// stopped early, say); it is printed with the file's name, and does not
+// fail the run.
+func (p *Pass) Notice(msg string) { p.notice(msg) }
 
 // Locate fills a finding's line and column fields from its offsets.
 func Locate(d *draft.Document, f *Finding) {

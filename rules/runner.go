@@ -505,6 +505,9 @@ func lintOne(cfg Config, s Source, budget *memBudget) (r fileResult) {
 		n++
 		r.findings = append(r.findings, f)
 	}
+	p.notice = func(msg string) {
+		r.notices = append(r.notices, Notice{File: s.Path, Message: msg})
+	}
 	p.export = func(v any) {
 		if r.facts == nil {
 			r.facts = map[*Rule][]any{}
