@@ -53,10 +53,10 @@ func runCheckWorthy(p *rules.Pass) {
 				continue
 			}
 			ws := lex.WordsIn(words, s.span.Start, s.span.End)
-			if score, _ := modelScore(m, b, s, l, ws, false); score < at {
+			if score, _ := modelScore(m, b, s, l, ws, 0); score < at {
 				continue
 			}
-			score, cs := modelScore(m, b, s, l, ws, true)
+			score, cs := modelScore(m, b, s, l, ws, 12)
 			p.Report(rules.Finding{
 				Offset: b.Src(s.span.Start), EndOffset: b.SrcEnd(s.span.End), Score: roundScore(score),
 				Message: fmt.Sprintf("check-worthy claim (score %.2f): %s", score, describe(b, l, positive(cs), 3)),

@@ -243,11 +243,11 @@ func runClaims(p *rules.Pass) {
 			m := loadModel()
 			ws := lex.WordsIn(lex.BlockWords(p.Doc, i), s.span.Start, s.span.End)
 			if minScore > 0 {
-				if score, _ := modelScore(m, b, s, l, ws, false); score < minScore {
+				if score, _ := modelScore(m, b, s, l, ws, 0); score < minScore {
 					continue
 				}
 			}
-			score, cs := modelScore(m, b, s, l, ws, true)
+			score, cs := modelScore(m, b, s, l, ws, 6)
 			// a strong claim is an error when the model agrees, unless the
 			// config chose the severity: the user's choice always wins
 			sev := p.Severity
@@ -258,7 +258,7 @@ func runClaims(p *rules.Pass) {
 				Offset: b.Src(s.span.Start), EndOffset: b.SrcEnd(s.span.End), Severity: sev, Score: roundScore(score),
 				Message: fmt.Sprintf("unsupported claim: %s with no source", summary(l, s)),
 				Explanation: fmt.Sprintf("Claim strength %.1f from %s. Claim score %.2f from %s. Nothing in this sentence (or a quotation's neighbour) says who says so: add a source (\"…, said Dr. X\", \"according to Eurostat\", a link or a footnote), or soften the claim.",
-					s.score, triggerList(b, l, s), score, describe(b, l, cs, 8)),
+					s.score, triggerList(b, l, s), score, describe(b, l, cs, 6)),
 			})
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -174,11 +173,14 @@ type contrib struct {
 }
 
 // modelScore is the probability that sentence s of block b is a checkable
-// claim, and, when explain is set, the features that count, strongest
-// first.
-func modelScore(m *model, b *draft.Block, s *sentenceInfo, l *lists, ws []lex.Word, explain bool) (float64, []contrib) {
+// claim, and the top features that count, strongest first (at most top
+// of them, none when top is 0).
+func modelScore(m *model, b *draft.Block, s *sentenceInfo, l *lists, ws []lex.Word, top int) (float64, []contrib) {
 	z := m.bias
 	var cs []contrib
+	if top > 0 {
+		cs = make([]contrib, 0, top)
+	}
 	var counted [64]uint64 // the model's features met so far, each counted once
 	more := counted[:0]
 	sentenceFeatures(b, s, l, ws, func(kind byte, a, bb string, start, end int) {
@@ -189,37 +191,56 @@ func modelScore(m *model, b *draft.Block, s *sentenceInfo, l *lists, ws []lex.Wo
 		}
 		more = append(more, h)
 		z += w
-		if explain && w != 0 {
-			cs = append(cs, contrib{kind: kind, a: a, start: start, end: end, w: w})
+		if top == 0 || w == 0 {
+			return
 		}
+		// keep the strongest, in order (the earlier first among equals)
+		aw := math.Abs(w)
+		k := len(cs)
+		for k > 0 && math.Abs(cs[k-1].w) < aw {
+			k--
+		}
+		if k == top {
+			return
+		}
+		if len(cs) < top {
+			cs = append(cs, contrib{})
+		}
+		copy(cs[k+1:], cs[k:])
+		cs[k] = contrib{kind: kind, a: a, start: start, end: end, w: w}
 	})
-	if explain {
-		sort.SliceStable(cs, func(i, j int) bool { return math.Abs(cs[i].w) > math.Abs(cs[j].w) })
-	}
 	return 1 / (1 + math.Exp(-z)), cs
 }
 
 // describe lists the strongest features of cs, at most n, with their
 // weights: `"million" +1.20, a statistic ("45%") +0.90, a hedge −0.80`.
 func describe(b *draft.Block, l *lists, cs []contrib, n int) string {
-	var parts []string
-	for _, c := range cs {
-		if len(parts) == n {
+	var out []byte
+	for i, c := range cs {
+		if i == n {
 			break
 		}
-		var name string
+		if i > 0 {
+			out = append(out, ", "...)
+		}
 		switch c.kind {
 		case 'f':
-			name = l.features[l.byID[c.a]].label
-			name += fmt.Sprintf(" (%q)", strings.Join(strings.Fields(b.Text[c.start:c.end]), " "))
+			out = append(out, l.features[l.byID[c.a]].label...)
+			out = append(out, " ("...)
+			out = strconv.AppendQuote(out, strings.Join(strings.Fields(b.Text[c.start:c.end]), " "))
+			out = append(out, ')')
 		case 'x':
-			name = flagLabels[c.a]
+			out = append(out, flagLabels[c.a]...)
 		default:
-			name = fmt.Sprintf("%q", strings.Join(strings.Fields(b.Text[c.start:c.end]), " "))
+			out = strconv.AppendQuote(out, strings.Join(strings.Fields(b.Text[c.start:c.end]), " "))
 		}
-		parts = append(parts, fmt.Sprintf("%s %+.2f", name, c.w))
+		out = append(out, ' ')
+		if c.w >= 0 {
+			out = append(out, '+')
+		}
+		out = strconv.AppendFloat(out, c.w, 'f', 2, 64)
 	}
-	return strings.Join(parts, ", ")
+	return string(out)
 }
 
 // textSentences analyses text as a paragraph of prose and calls fn with
@@ -273,7 +294,7 @@ func TextScore(text string) float64 {
 		if s.question {
 			return
 		}
-		p, _ := modelScore(m, b, s, l, ws, false)
+		p, _ := modelScore(m, b, s, l, ws, 0)
 		best = max(best, p)
 	})
 	return best
