@@ -3,9 +3,15 @@
 package main
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
+
+// noFollow: createOutput's look at the name is all there is here.
+const noFollow = 0
+
+var errLoop = errors.New("no such error here")
 
 // canWrite: the system is asked when the file is opened.
 var canWrite = func(string) error { return nil }

@@ -11,6 +11,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// noFollow makes an open fail (errLoop) on a symbolic link.
+const noFollow = unix.O_NOFOLLOW
+
+var errLoop = unix.ELOOP
+
 // canWrite asks the system whether the user may write path: the mode bits
 // alone do not say (the owner, groups, ACLs, a read-only mount do).
 // A variable for tests.

@@ -215,6 +215,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 						if err != nil {
 							return err
 						}
+						if err := checkOutput("baseline write:", file, srcs, c.Bool("staged")); err != nil {
+							return err
+						}
 						nt := newNotices(c, sub.paths, stderr, stdinUsed)
 						if w.say(stderr, c.Bool("quiet")) {
 							nt.failed = true
@@ -475,7 +478,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if err != nil {
 		return err
 	}
-	srcs = withoutReport(srcs, c.String("output"))
+	if err := checkOutput("--output", c.String("output"), srcs, c.Bool("staged")); err != nil {
+		return err
+	}
 	selected := def.Rules
 	cfg := rules.Config{Rules: selected, Severity: def.Severity, Options: def.Options, Workers: c.Int("jobs"),
 		MaxFileSize: c.Int64("max-file-size"), MaxLines: c.Int("max-lines"), ReportUnused: c.Bool("report-unused")}
@@ -648,7 +653,7 @@ func reportWriter(c *cli.Context, out io.Writer) (io.Writer, func(error) error, 
 			return nil
 		}, nil
 	}
-	f, err := os.Create(o)
+	f, err := createOutput(o)
 	if err != nil {
 		return nil, nil, usagef("--output: %v", err)
 	}
@@ -661,26 +666,6 @@ func reportWriter(c *cli.Context, out io.Writer) (io.Writer, func(error) error, 
 		}
 		return nil
 	}, nil
-}
-
-// withoutReport drops the --output file from the files to lint: the report
-// is written while the run goes on, and is never a draft.
-func withoutReport(srcs []rules.Source, output string) []rules.Source {
-	if output == "" {
-		return srcs
-	}
-	abs, err := filepath.Abs(output)
-	if err != nil {
-		return srcs
-	}
-	kept := srcs[:0]
-	for _, s := range srcs {
-		if a, err := filepath.Abs(s.Path); s.Data == nil && err == nil && a == abs {
-			continue
-		}
-		kept = append(kept, s)
-	}
-	return kept
 }
 
 // checkMaxWarnings fails a run that passed but has more warnings than

@@ -45,14 +45,22 @@ func TestStreamedReportMatchesHeld(t *testing.T) {
 	}
 }
 
-// The --output file is written while the run goes on: it is never linted,
-// even inside a linted folder and even when an earlier report is there.
+// The --output file is written while the run goes on: a report that is not
+// there yet is not linted, even inside a linted folder. One left there by an
+// earlier run is one of the files to lint: refused, unless excluded.
 func TestOutputFileNotLinted(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.md", []byte("# Title\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit. TK\n"))
 	report := filepath.Join(dir, "report.txt")
-	for range 2 {
-		code, out, errs := runCLI(t, "", "--format", "text", "--output", report, dir)
+	for i, extra := range [][]string{nil, nil, {"--exclude", "report.txt"}} {
+		args := append([]string{"--format", "text", "--output", report}, extra...)
+		code, out, errs := runCLI(t, "", append(args, dir)...)
+		if i == 1 {
+			if code != 2 || !strings.Contains(errs, "report.txt is one of the files to lint: the report would overwrite it") {
+				t.Errorf("an earlier report in the folder: exit %d, stderr %q", code, errs)
+			}
+			continue
+		}
 		if code != 1 || out != "" {
 			t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 		}

@@ -164,7 +164,15 @@ func writeBaseline(path string, res *rules.Result) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return len(bf.Findings), os.WriteFile(path, append(data, '\n'), 0o644)
+	f, err := createOutput(path)
+	if err != nil {
+		return 0, err
+	}
+	_, err = f.Write(append(data, '\n'))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return len(bf.Findings), err
 }
 
 // applyBaseline drops findings recorded in the baseline (each entry hides
