@@ -45,9 +45,37 @@ func VetFixes(d *draft.Document, fs []Finding) {
 			f.Fixes = nil
 		}
 	}
-	// each fix alone, as a report or an editor offers it
+	// each fix alone, as a report or an editor offers it: fixes that lie
+	// apart are checked in batches, and one by one only when their batch
+	// fails
+	bad := map[fixRef]bool{}
+	for _, batch := range batches(d.Src, fs) {
+		var edits []Edit
+		for _, r := range batch {
+			edits = append(edits, fs[r.i].Fixes[r.k].Edits...)
+		}
+		sort.Slice(edits, func(a, b int) bool { return edits[a].Offset < edits[b].Offset })
+		if v.verifyAll(edits) {
+			continue
+		}
+		for _, r := range batch {
+			if !v.verify(fs[r.i].Fixes[r.k].Edits) {
+				bad[r] = true
+			}
+		}
+	}
 	for i := range fs {
-		v.verifyEach(&fs[i])
+		f := &fs[i]
+		kept := f.Fixes[:0]
+		for k, fx := range f.Fixes {
+			if !bad[fixRef{i, k}] {
+				kept = append(kept, fx)
+			}
+		}
+		f.Fixes = kept
+		if len(kept) == 0 {
+			f.Fixes = nil
+		}
 	}
 	// the first fixes together, as --fix applies them; when they clash,
 	// they are taken one by one as long as they go together
@@ -73,19 +101,72 @@ type vetter struct {
 	budget int
 }
 
-// verifyEach keeps the fixes of f that leave the draft parsing the same
-// way.
-func (v *vetter) verifyEach(f *Finding) {
-	kept := f.Fixes[:0]
-	for _, fx := range f.Fixes {
-		if v.verify(fx.Edits) {
-			kept = append(kept, fx)
+// fixRef names fix k of finding i.
+type fixRef struct{ i, k int }
+
+// batches groups the fixes of fs so that the edits of one group lie apart:
+// between one and the next stands a whole block with a blank line before
+// and after it, which an edit before it cannot change without changing it,
+// and an edit after it cannot reach. Such fixes parse the same way
+// together as each alone.
+func batches(src []byte, fs []Finding) [][]fixRef {
+	var refs []fixRef
+	for i := range fs {
+		for k := range fs[i].Fixes {
+			if len(fs[i].Fixes[k].Edits) > 0 {
+				refs = append(refs, fixRef{i, k})
+			}
 		}
 	}
-	f.Fixes = kept
-	if len(kept) == 0 {
-		f.Fixes = nil
+	first := func(r fixRef) Edit { return fs[r.i].Fixes[r.k].Edits[0] }
+	last := func(r fixRef) Edit { es := fs[r.i].Fixes[r.k].Edits; return es[len(es)-1] }
+	sort.SliceStable(refs, func(a, b int) bool { return first(refs[a]).Offset < first(refs[b]).Offset })
+	var out [][]fixRef
+	var ends []int
+	for _, r := range refs {
+		placed := false
+		for b := range out {
+			if s := first(r).Offset; s >= ends[b] && apart(src[ends[b]:s]) {
+				out[b] = append(out[b], r)
+				ends[b] = last(r).EndOffset
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			out = append(out, []fixRef{r})
+			ends = append(ends, last(r).EndOffset)
+		}
 	}
+	return out
+}
+
+// apart: p holds a blank line, then something, then another blank line.
+func apart(p []byte) bool {
+	blanks, content := 0, false
+	lineBlank := false
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\n':
+			if lineBlank && i > 0 {
+				if blanks == 0 || content {
+					blanks++
+					content = false
+					if blanks == 2 {
+						return true
+					}
+				}
+			}
+			lineBlank = true
+		case ' ', '\t', '\r':
+		default:
+			lineBlank = false
+			if blanks > 0 {
+				content = true
+			}
+		}
+	}
+	return false
 }
 
 // verifyAll is verify without the budget: the one check of all fixes

@@ -93,3 +93,21 @@ func TestVetFixesRuneBoundary(t *testing.T) {
 		t.Errorf("an edit inside a character was offered: %q", ApplyFixes(src, fs).Out)
 	}
 }
+
+func TestApart(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{" rest.\n\nA block.\n\nNext", true},
+		{" rest.\n\nNext", false},                 // one blank line: the next block may be what an edit changes
+		{" rest.\n\n\n\nNext", false},             // blank lines with nothing between
+		{" rest.\n  \nA block.\n \t\nNext", true}, // white space on the blank lines
+		{" rest.\nA line.\nNext", false},
+	}
+	for _, tt := range tests {
+		if got := apart([]byte(tt.p)); got != tt.want {
+			t.Errorf("apart(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}
