@@ -248,13 +248,13 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				Subcommands: []*cli.Command{{
 					Name:  "install",
 					Usage: "write .git/hooks/pre-commit, which lints the staged version of staged drafts",
-					Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace an existing pre-commit hook that is not draftlint's"}},
+					Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "replace an existing pre-commit hook that is not the one draftlint wrote, or a symbolic link there (the link itself, not what it points to)"}},
 					Action: func(c *cli.Context) error {
-						path, err := installHook(c.Bool("force"))
+						done, err := installHook(c.Bool("force"))
 						if err != nil {
 							return usagef("hook install: %v", err)
 						}
-						fmt.Fprintf(stdout, "installed %s\n", report.Sanitize(path))
+						fmt.Fprintln(stdout, report.Sanitize(done))
 						return nil
 					},
 				}},

@@ -12,9 +12,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -334,13 +336,23 @@ func stagedSources(w *walker) ([]rules.Source, error) {
 	return srcs, nil
 }
 
-// hookScript is the pre-commit hook draftlint hook install writes.
+// hookScript is the pre-commit hook draftlint hook install writes. Its
+// second line is the marker by which hook install knows its own hook.
 const hookScript = `#!/bin/sh
 # draftlint pre-commit hook: lints the staged version of every staged draft.
 # Installed by "draftlint hook install"; skip once with git commit --no-verify.
 exec %s --staged --color always
 `
 
+// ownHook matches a hook exactly as hook install writes it, for any
+// draftlint binary: a hook that merely mentions draftlint, or draftlint's
+// hook edited by hand, is someone's own script.
+var ownHook = regexp.MustCompile(`\A` + strings.Replace(regexp.QuoteMeta(hookScript), "%s", `[^\n]+`, 1) + `\z`)
+
+// installHook writes the pre-commit hook and says what it did. It never
+// writes through a symbolic link (a team's shared hook script would be
+// overwritten): a link is refused, or with force replaced itself. A file
+// that is not the hook draftlint wrote is replaced only with force.
 func installHook(force bool) (string, error) {
 	dir, err := git("rev-parse", "--git-path", "hooks")
 	if err != nil {
@@ -351,14 +363,50 @@ func installHook(force bool) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(hooks, "pre-commit")
-	if old, err := os.ReadFile(path); err == nil && !force && !bytes.Contains(old, []byte("draftlint pre-commit hook")) {
-		return "", fmt.Errorf("%s exists and is not draftlint's; use --force to replace it", path)
+	done := "installed " + path
+	if st, err := os.Lstat(path); err == nil {
+		switch {
+		case st.Mode()&fs.ModeSymlink != 0:
+			to, _ := os.Readlink(path)
+			if !force {
+				return "", fmt.Errorf("%s is a symbolic link (to %s), perhaps a shared hook: not written through; use --force to replace the link itself with draftlint's hook", path, to)
+			}
+			done = fmt.Sprintf("replaced the symbolic link %s (to %s, left as it was) with draftlint's hook", path, to)
+		case !st.Mode().IsRegular():
+			return "", fmt.Errorf("%s is not a regular file", path)
+		default:
+			old, err := os.ReadFile(path)
+			if err != nil {
+				return "", err
+			}
+			if !force && !ownHook.Match(old) {
+				return "", fmt.Errorf("%s exists and is not the hook draftlint wrote; use --force to replace it", path)
+			}
+		}
 	}
 	exe, err := os.Executable()
 	if err != nil || strings.Contains(exe, "go-build") {
 		exe = "draftlint" // a go run binary: rely on PATH
 	}
-	return path, os.WriteFile(path, []byte(fmt.Sprintf(hookScript, shellQuote(exe))), 0o755)
+	// a new file renamed over the name: a link there is replaced, not
+	// written through
+	tmp, err := os.CreateTemp(hooks, ".pre-commit.draftlint-*")
+	if err != nil {
+		return "", err
+	}
+	name := tmp.Name()
+	defer func() { _ = os.Remove(name) }() // no-op once renamed
+	err = writeSynced(tmp, []byte(fmt.Sprintf(hookScript, shellQuote(exe))))
+	if err == nil {
+		err = tmp.Chmod(0o755)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	return done, err
 }
 
 func shellQuote(s string) string {
