@@ -14,6 +14,7 @@ import (
 
 // GitHub writes GitHub Actions workflow commands, one per finding:
 // ::error file=F,line=L,col=C,endLine=…,endColumn=…,title=RULE::MESSAGE
+// (col and endColumn only when the finding is on one line).
 type GitHub struct{}
 
 func ghEscapeData(s string) string {
@@ -43,8 +44,14 @@ func (g *ghWriter) File(fs []rules.Finding, _ []byte) error {
 		case rules.Info:
 			level = "notice"
 		}
-		if _, err := fmt.Fprintf(g.bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level,
-			ghEscapeProp(Sanitize(f.File)), f.Line, f.Column, f.EndLine, f.EndColumn, ghEscapeProp(Sanitize(f.Rule)), ghEscapeData(SanitizeLines(f.Message))); err != nil {
+		// the runner takes col and endColumn only on a one-line range
+		// (it drops them on one of several lines)
+		pos := fmt.Sprintf("line=%d,endLine=%d", f.Line, f.EndLine)
+		if f.EndLine <= f.Line {
+			pos = fmt.Sprintf("line=%d,col=%d,endLine=%d,endColumn=%d", f.Line, f.Column, f.Line, f.EndColumn)
+		}
+		if _, err := fmt.Fprintf(g.bw, "::%s file=%s,%s,title=%s::%s\n", level,
+			ghEscapeProp(Sanitize(f.File)), pos, ghEscapeProp(Sanitize(f.Rule)), ghEscapeData(SanitizeLines(f.Message))); err != nil {
 			return err
 		}
 	}

@@ -139,6 +139,29 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	}
 }
 
+// GitHub's runner drops col and endColumn from a range over several lines:
+// such a finding is sent with its lines only.
+func TestGitHubMultiLineRange(t *testing.T) {
+	cases := []struct {
+		f    rules.Finding
+		want string
+	}{
+		{rules.Finding{File: "a.md", Line: 3, Column: 5, EndLine: 4, EndColumn: 2, Rule: "placeholder/marker", Severity: rules.Error, Message: "m"},
+			"::error file=a.md,line=3,endLine=4,title=placeholder/marker::m\n"},
+		{rules.Finding{File: "a.md", Line: 3, Column: 5, EndLine: 3, EndColumn: 9, Rule: "placeholder/marker", Severity: rules.Warning, Message: "m"},
+			"::warning file=a.md,line=3,col=5,endLine=3,endColumn=9,title=placeholder/marker::m\n"},
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		if err := (GitHub{}).Format(&buf, &Report{Findings: []rules.Finding{c.f}}); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != c.want {
+			t.Errorf("got  %q\nwant %q", buf.String(), c.want)
+		}
+	}
+}
+
 func TestXMLIsWellFormed(t *testing.T) {
 	for _, name := range []string{"checkstyle", "junit"} {
 		dec := xml.NewDecoder(bytes.NewReader(render(t, name, Options{})))
