@@ -151,7 +151,8 @@ func writeXML(w io.Writer, v any) error {
 }
 
 // JUnit writes JUnit XML: one test case per linted file, failing when the
-// file has findings.
+// file has findings that fail the run (Report.FailOn); its other findings
+// are the test case's system-out.
 type JUnit struct{}
 
 type juFailure struct {
@@ -163,7 +164,9 @@ type juFailure struct {
 type juCase struct {
 	Name      string     `xml:"name,attr"`
 	Classname string     `xml:"classname,attr"`
+	File      string     `xml:"file,attr"`
 	Failure   *juFailure `xml:"failure,omitempty"`
+	SystemOut string     `xml:"system-out,omitempty"`
 }
 
 type juSuite struct {
@@ -197,17 +200,28 @@ func (JUnit) Format(w io.Writer, r *Report) error {
 			names = append(names, f.File)
 		}
 	}
+	failOn := r.FailOn
+	if failOn == 0 {
+		failOn = rules.Error
+	}
 	suite := juSuite{Name: "draftlint", Time: fmt.Sprintf("%.3f", r.Elapsed.Seconds())}
 	for _, n := range names {
-		c := juCase{Name: n, Classname: "draftlint"}
-		if fs := byFile[n]; len(fs) > 0 {
-			var b strings.Builder
-			for _, f := range fs {
-				fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		c := juCase{Name: n, Classname: "draftlint", File: n}
+		var failing, other strings.Builder
+		nfail := 0
+		for _, f := range byFile[n] {
+			b := &other
+			if f.Severity >= failOn {
+				b = &failing
+				nfail++
 			}
-			c.Failure = &juFailure{Message: fmt.Sprintf("%d %s", len(fs), plural(len(fs), "finding")), Type: "draftlint", Text: b.String()}
+			fmt.Fprintf(b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		}
+		if nfail > 0 {
+			c.Failure = &juFailure{Message: fmt.Sprintf("%d %s", nfail, plural(nfail, "finding")), Type: "draftlint", Text: failing.String()}
 			suite.Failures++
 		}
+		c.SystemOut = other.String()
 		suite.Cases = append(suite.Cases, c)
 	}
 	suite.Tests = len(suite.Cases)

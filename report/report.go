@@ -31,6 +31,9 @@ type Report struct {
 	Elapsed   time.Duration
 	// Version of draftlint, for tool metadata.
 	Version string
+	// FailOn is the lowest severity that fails the run (--fail-on; 0 means
+	// error, the default): JUnit fails a file's test case only for those.
+	FailOn rules.Severity
 }
 
 // Counts returns the number of findings per severity.

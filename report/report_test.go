@@ -180,10 +180,73 @@ func TestXMLIsWellFormed(t *testing.T) {
 			t.Errorf("%s: only %d tokens", name, n)
 		}
 	}
-	// junit: one test case per linted file, failures for files with findings
+	// junit: one test case per linted file, failures for files with
+	// findings at or above the default --fail-on (error)
 	out := string(render(t, "junit", Options{}))
-	if strings.Count(out, "<testcase ") != 3 || !strings.Contains(out, `failures="2"`) {
+	if strings.Count(out, "<testcase ") != 3 || !strings.Contains(out, `failures="1"`) {
 		t.Errorf("junit cases wrong:\n%s", out)
+	}
+}
+
+// JUnit follows --fail-on: a test case fails for the findings that fail the
+// run; the file's other findings are its system-out. Each case names its file.
+func TestJUnitFollowsFailOn(t *testing.T) {
+	type jcase struct {
+		Name    string `xml:"name,attr"`
+		File    string `xml:"file,attr"`
+		Failure *struct {
+			Message string `xml:"message,attr"`
+			Text    string `xml:",chardata"`
+		} `xml:"failure"`
+		SystemOut string `xml:"system-out"`
+	}
+	type jroot struct {
+		Suites []struct {
+			Failures int     `xml:"failures,attr"`
+			Cases    []jcase `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	cases := []struct {
+		failOn rules.Severity
+		failed map[string]string // file → failure message
+	}{
+		{rules.Error, map[string]string{"docs/a.md": "2 findings"}},
+		{rules.Warning, map[string]string{"b.txt": "1 finding", "docs/a.md": "2 findings"}},
+		{rules.Info, map[string]string{"b.txt": "1 finding", "docs/a.md": "3 findings"}},
+		{rules.Error + 1, map[string]string{}}, // --fail-on never
+	}
+	for _, c := range cases {
+		r := fixture()
+		r.FailOn = c.failOn
+		var buf bytes.Buffer
+		if err := (JUnit{}).Format(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		var root jroot
+		if err := xml.Unmarshal(buf.Bytes(), &root); err != nil {
+			t.Fatal(err)
+		}
+		s := root.Suites[0]
+		if s.Failures != len(c.failed) {
+			t.Errorf("fail-on %v: %d failures, want %d\n%s", c.failOn, s.Failures, len(c.failed), buf.String())
+		}
+		for _, tc := range s.Cases {
+			if tc.File != tc.Name {
+				t.Errorf("fail-on %v: case %s has file %q", c.failOn, tc.Name, tc.File)
+			}
+			want, fails := c.failed[tc.Name]
+			if fails != (tc.Failure != nil) || fails && tc.Failure.Message != want {
+				t.Errorf("fail-on %v: case %s failure %+v, want %q", c.failOn, tc.Name, tc.Failure, want)
+			}
+			// every finding is shown once, as a failure or as output
+			n := strings.Count(tc.SystemOut, "\n")
+			if tc.Failure != nil {
+				n += strings.Count(tc.Failure.Text, "\n")
+			}
+			if want := map[string]int{"b.txt": 1, "docs/a.md": 3}[tc.Name]; n != want {
+				t.Errorf("fail-on %v: case %s shows %d findings, want %d", c.failOn, tc.Name, n, want)
+			}
+		}
 	}
 }
 

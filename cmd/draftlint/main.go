@@ -556,7 +556,7 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		names = append(names, s.Path)
 	}
 	rep := &report.Report{Findings: res.Findings, Sources: res.Sources, Files: res.Files, FileNames: names, Rules: selected,
-		Notices: res.Notices, Elapsed: time.Since(start), Version: versionString()}
+		Notices: res.Notices, Elapsed: time.Since(start), Version: versionString(), FailOn: fail}
 	rw, done, err := reportWriter(c, out)
 	if err != nil {
 		return err

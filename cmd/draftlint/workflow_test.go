@@ -104,6 +104,17 @@ func TestGitNotInstalled(t *testing.T) {
 	}
 }
 
+// --format junit fails a file's test case only for what fails the run.
+func TestJUnitFailOn(t *testing.T) {
+	p := write(t, t.TempDir(), "a.md", []byte("# Budget\n\nThe figure is TK.\n"))
+	for _, c := range []struct{ failOn, want string }{{"error", `failures="1"`}, {"never", `failures="0"`}} {
+		code, out, errs := runCLI(t, "", "--format", "junit", "--fail-on", c.failOn, p)
+		if !strings.Contains(out, c.want) || (code == 0) != (c.failOn == "never") {
+			t.Errorf("--fail-on %s: exit %d, want %s\n%s%s", c.failOn, code, c.want, out, errs)
+		}
+	}
+}
+
 func TestBaseline(t *testing.T) {
 	repo(t)
 	write(t, ".", "a.md", []byte("# Budget\n\nThe figure is TK.\n\nIt was TBD last year.\n"))
