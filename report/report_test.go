@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,12 +113,21 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func TestSARIFValidatesAgainstSchema(t *testing.T) {
+// sarifSchema is the SARIF 2.1.0 schema, its formats (uri,
+// uri-reference, date-time) checked.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
 	c := jsonschema.NewCompiler()
+	c.AssertFormat()
 	sch, err := c.Compile("testdata/sarif-2.1.0-rtm.5.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sch
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	sch := sarifSchema(t)
 	out := render(t, "sarif", Options{})
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
 	if err != nil {
@@ -136,6 +146,19 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	inst, _ = jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
 	if err := sch.Validate(inst); err != nil {
 		t.Fatalf("empty SARIF log is not valid: %v", err)
+	}
+	// a finding of a rule the report does not describe (a folder's own
+	// config enabled it): the rule is listed with a short description
+	other := fixture()
+	other.Findings = append(other.Findings, rules.Finding{File: "b.txt", Line: 1, Column: 1, EndLine: 1, EndColumn: 2, EndOffset: 1,
+		Rule: "custom/house-style", Severity: rules.Warning, Message: "m"})
+	buf.Reset()
+	if err := (SARIF{}).Format(&buf, other); err != nil {
+		t.Fatal(err)
+	}
+	inst, _ = jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("SARIF log with an undescribed rule is not valid: %v", err)
 	}
 }
 
@@ -158,6 +181,87 @@ func TestGitHubMultiLineRange(t *testing.T) {
 		}
 		if buf.String() != c.want {
 			t.Errorf("got  %q\nwant %q", buf.String(), c.want)
+		}
+	}
+}
+
+// A file's SARIF URI is a valid URI reference that gives back its path:
+// relative ones percent-encoded and based on %SRCROOT%, absolute ones file
+// URIs; "c:d,e.md" must not read as a URI with the scheme "c".
+func TestSARIFURIs(t *testing.T) {
+	sch := sarifSchema(t)
+	names := []struct{ path, uri string }{
+		{"My draft.md", "My%20draft.md"},
+		{"Zürich.md", "Z%C3%BCrich.md"},
+		{"odd, name: 100%.md", "odd%2C%20name%3A%20100%25.md"},
+		{"c:d,e.md", "c%3Ad%2Ce.md"},
+		{"posts/#1 [draft]?.md", "posts/%231%20%5Bdraft%5D%3F.md"},
+		{"../up/a.md", "../up/a.md"},
+		{"/srv/news/a b.md", "file:///srv/news/a%20b.md"},
+	}
+	r := &Report{Version: "v1"}
+	for _, n := range names {
+		r.Findings = append(r.Findings, rules.Finding{File: n.path, Line: 1, Column: 1, EndLine: 1, EndColumn: 3, Offset: 0, EndOffset: 2,
+			Rule: "placeholder/marker", Severity: rules.Error, Message: "m",
+			Fixes: []rules.Fix{{Description: "d", Edits: []rules.Edit{{Offset: 0, EndOffset: 2}}}}})
+	}
+	var buf bytes.Buffer
+	if err := (SARIF{}).Format(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("not valid SARIF 2.1.0: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Fixes []struct {
+					ArtifactChanges []struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"artifactChanges"`
+				} `json:"fixes"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	for i, res := range log.Runs[0].Results {
+		n := names[i]
+		loc := res.Locations[0].PhysicalLocation.ArtifactLocation
+		fix := res.Fixes[0].ArtifactChanges[0].ArtifactLocation
+		if loc != fix {
+			t.Errorf("%q: the fix's location %+v differs from the result's %+v", n.path, fix, loc)
+		}
+		if loc.URI != n.uri {
+			t.Errorf("%q: uri %q, want %q", n.path, loc.URI, n.uri)
+		}
+		u, err := url.Parse(loc.URI)
+		if err != nil {
+			t.Errorf("%q: %v", n.path, err)
+			continue
+		}
+		abs := strings.HasPrefix(n.path, "/")
+		if abs && (u.Scheme != "file" || loc.URIBaseID != "") || !abs && (u.Scheme != "" || loc.URIBaseID != "%SRCROOT%") {
+			t.Errorf("%q: scheme %q, uriBaseId %q", n.path, u.Scheme, loc.URIBaseID)
+		}
+		if u.Path != n.path {
+			t.Errorf("%q: uri %q gives back the path %q", n.path, loc.URI, u.Path)
 		}
 	}
 }

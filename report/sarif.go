@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
@@ -98,7 +101,15 @@ func sarifBegin(w io.Writer, r *Report, more map[string]bool) (*sarifWriter, err
 	sort.Strings(sorted)
 	for _, id := range sorted {
 		rd := run.AddRule(id)
-		if ru := meta[id]; ru != nil {
+		ru := meta[id]
+		if ru == nil {
+			ru = rules.Lookup(id) // a rule of a folder's own config
+		}
+		if ru == nil {
+			// go-sarif writes a missing short description as null,
+			// which the schema refuses
+			rd.WithShortDescription(sarif.NewMultiformatMessageString(id))
+		} else {
 			rd.WithShortDescription(sarif.NewMultiformatMessageString(ru.Doc)).
 				WithFullDescription(sarif.NewMultiformatMessageString(ru.Doc)).
 				WithHelp(sarif.NewMultiformatMessageString(ru.Explanation)).
@@ -129,9 +140,9 @@ func (sw *sarifWriter) File(fs []rules.Finding, _ []byte) error {
 		region := sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column).WithEndLine(f.EndLine).
 			WithEndColumn(f.EndColumn).WithByteOffset(f.Offset).WithByteLength(f.EndOffset - f.Offset)
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(f.File)).WithRegion(region)))
+			WithArtifactLocation(artifactLocation(f.File)).WithRegion(region)))
 		for _, fx := range f.Fixes {
-			change := sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(f.File))
+			change := sarif.NewArtifactChange(artifactLocation(f.File))
 			for _, e := range fx.Edits {
 				change.WithReplacement(sarif.NewReplacement(sarif.NewRegion().WithByteOffset(e.Offset).WithByteLength(e.EndOffset - e.Offset)).
 					WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
@@ -153,6 +164,44 @@ func (sw *sarifWriter) File(fs []rules.Finding, _ []byte) error {
 		}
 	}
 	return nil
+}
+
+// srcRoot is the base of relative artifact URIs: the folder draftlint ran
+// in (GitHub code scanning reads it as the repository's root).
+const srcRoot = "%SRCROOT%"
+
+// artifactLocation is a file's location as a URI reference: a relative
+// path is percent-encoded and based on srcRoot, an absolute one is a file
+// URI. Every byte but an unreserved character and the slash is encoded,
+// so a space, a comma, a % or a non-ASCII letter makes a valid URI, and
+// "c:d.md" does not read as a URI with the scheme "c".
+func artifactLocation(path string) *sarif.ArtifactLocation {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x → /C:/x
+		}
+		return sarif.NewSimpleArtifactLocation("file://" + uriEscape(p, true))
+	}
+	return sarif.NewSimpleArtifactLocation(uriEscape(p, false)).WithUriBaseId(srcRoot)
+}
+
+// uriEscape percent-encodes all but unreserved characters and slashes
+// (and, in a file URI's path, a drive letter's colon).
+func uriEscape(p string, abs bool) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/',
+			c == ':' && abs && i == 2 && p[0] == '/':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // ruleIndex is the rule's place in the run's rules (-1 when not listed).
