@@ -88,3 +88,17 @@ func TestLinkedFileLintedOnce(t *testing.T) {
 		t.Errorf("--fix: exit %d, stderr %s, file %q", code, errs, fixed)
 	}
 }
+
+// A symbolic link to a folder named on the command line is walked (it linted
+// nothing, and passed); links to folders found while walking are not.
+func TestNamedLinkToAFolderIsWalked(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "real/a.md", []byte("# A\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
+	link := filepath.Join(dir, "docs")
+	symlink(t, "real", link)
+	symlink(t, "..", filepath.Join(dir, "real", "up")) // a loop, if links to folders were walked into
+	code, out, errs := runCLI(t, "", "--compact", link)
+	if code != 1 || !strings.Contains(out, filepath.Join(link, "a.md")+":3:1: error: lorem ipsum") || !strings.Contains(out, "in 1 file") {
+		t.Errorf("exit %d, out %s, stderr %s", code, out, errs)
+	}
+}

@@ -163,6 +163,11 @@ func (w *walker) walk(root string) {
 		}
 		return
 	}
+	if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 && !strings.HasSuffix(root, string(filepath.Separator)) {
+		// a link to a folder, named: walk the folder (WalkDir would take
+		// the link for a file and lint nothing)
+		root += string(filepath.Separator)
+	}
 	ign := &ignoreStack{}
 	if !w.noIgnore {
 		ign.loadAncestors(root)
