@@ -52,16 +52,24 @@ var nearRule = &rules.Rule{
 	ID:       "headline/near-duplicate",
 	Severity: rules.Warning,
 	Doc:      "Two headings in a draft differ only by a word or two",
-	Explanation: `Two headings that say the same thing in almost the same words ("China leads in
-the race to create smart cities" / "China leads the race to create smart
-cities") are usually an edited copy and its original. Headings are compared by
-their content words (small words such as "the", "in", "of" and plural or verb
-endings are ignored): they are near-duplicates when their content words are
-the same, or when the shorter has at least five content words and the other
-adds one. A changed word is a different heading. "How to install on Linux" and "How to install on Windows"
-differ by a content word among four and are not reported; nor are headings
-that differ by a number ("Version 15.5" / "Version 15.7"), nor a heading that
-restates its parent ("Get the time" / "To get the time").`,
+	Explanation: `Two headings that say the same thing in almost the same words ("How cities
+are cutting traffic deaths" / "How cities cut traffic deaths") are usually an
+edited copy and its original. The words are aligned in order, compared by
+their stems (cut/cutting), with function words ("the", "are", "you") weighed
+low. A later heading is a near-duplicate when it has the same content words
+(three or more), or one substituted while five others stay the same, or one
+added or dropped while six stay. A number, date, ordinal or name changed or
+added ("Q1 results" / "Q2 results", "Day 1" / "Day 2", "First half" /
+"Second half"), a word in brackets, a word of polarity ("with" / "without",
+"before" / "after"), antonyms ("import" / "export") or words that changed
+places ("from A to B" / "from B to A") make a different heading. The message
+names the words that differ.
+
+On documentation pages (a fenced code block, a docfx ::: extension, or a
+documentation generator's front-matter key) sibling sections vary a heading
+by design, so only the same content words count there, and a heading
+restating one above it ("To create a project" under "How to: Create a
+project") is not reported. Headings of code are compared exactly only.`,
 }
 
 func init() {
@@ -125,10 +133,9 @@ func makeHeadings(d *draft.Document) []heading {
 		if strings.TrimSpace(h.text) == "" || d.Format == draft.Markdown {
 			h.text = strings.TrimSpace(stripTagsOutsideCode(string(d.Src[b.Start:b.End])))
 		}
-		// a heading that is all code or markup, or a placeholder, still
-		// opens a section; a placeholder is placeholder/marker's finding
+		// a heading that is all code or markup still opens a section
 		stack = append(stack, h)
-		if h.key != "" && !placeholder.Marked(d, i) && !listLine(d, i) {
+		if h.key != "" && !listLine(d, i) {
 			out = append(out, h)
 		}
 	}
@@ -175,6 +182,15 @@ func textKey(s string) (string, bool) {
 		return fullKey(s), true
 	}
 	return lex.HeadingKey(s), false
+}
+
+// sameKey reports whether text has the key tk (code when tcode), as
+// textKey would say, without the code test for most text.
+func sameKey(text, tk string, tcode bool) bool {
+	if tcode {
+		return fullKey(text) == tk && codeLike(text)
+	}
+	return lex.HeadingKey(text) == tk && !codeLike(text)
 }
 
 // outsideCode applies f to the parts of s outside code spans, keeping the
@@ -310,8 +326,8 @@ func runDuplicate(p *rules.Pass) {
 		case seenKey && !siblingsOnly && !shortHeading(h.key, short):
 			prev = f
 		}
-		if prev == nil {
-			continue
+		if prev == nil || placeholder.Marked(d, h.idx) {
+			continue // a template's "Your headline here" is placeholder/marker's finding
 		}
 		p.Report(rules.Finding{Offset: h.b.Start, EndOffset: h.b.End,
 			Message:     fmt.Sprintf("duplicate heading %q (first on line %d)", clip(h.text, 60), prev.line),
@@ -328,7 +344,7 @@ func runTitle(p *rules.Pass) {
 	if placeholder.Marked(d, titleIdx) {
 		return // placeholder/marker reports it
 	}
-	tk, _ := textKey(title.Text)
+	tk, tcode := textKey(title.Text)
 	if len(strings.Fields(tk)) < 3 {
 		return // "DOSSEG" or "Install" again is a name, not a pasted title
 	}
@@ -349,10 +365,10 @@ func runTitle(p *rules.Pass) {
 		if !b.Lines && (len(b.Text) > 2*len(title.Text)+16 || 2*len(b.Text)+16 < len(title.Text)) {
 			continue // far too long or short to be the title again
 		}
-		if k, _ := textKey(b.Text); k != tk {
+		if !sameKey(b.Text, tk, tcode) {
 			// a line of its own inside a block of lines
 			if b.Lines {
-				reportTitleLines(p, b, tk, titleLine)
+				reportTitleLines(p, b, tk, tcode, titleLine)
 			}
 			continue
 		}
@@ -367,7 +383,7 @@ func runTitle(p *rules.Pass) {
 }
 
 // reportTitleLines checks each line of a block of short lines.
-func reportTitleLines(p *rules.Pass, b *draft.Block, tk string, titleLine int) {
+func reportTitleLines(p *rules.Pass, b *draft.Block, tk string, tcode bool, titleLine int) {
 	start := 0
 	for start <= len(b.Text) {
 		end := strings.IndexByte(b.Text[start:], '\n')
@@ -376,7 +392,7 @@ func reportTitleLines(p *rules.Pass, b *draft.Block, tk string, titleLine int) {
 		} else {
 			end += start
 		}
-		if k, _ := textKey(b.Text[start:end]); k == tk {
+		if sameKey(b.Text[start:end], tk, tcode) {
 			s, e := b.Src(start), b.SrcEnd(end)
 			f := rules.Finding{Offset: s, EndOffset: e,
 				Message:     fmt.Sprintf("the title is repeated here: %q (title on line %d)", clip(b.Text[start:end], 60), titleLine),

@@ -2,12 +2,13 @@ package headline
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/draftlint/draftlint/rules"
 	"github.com/draftlint/draftlint/rules/entity"
 	"github.com/draftlint/draftlint/rules/lex"
+	"github.com/draftlint/draftlint/rules/placeholder"
 )
 
 // stopwords are ignored when headings are compared by content.
@@ -65,7 +66,7 @@ const minNearWords = 6
 // word's key, so a heading of n words gets its n keys in O(n) time and
 // memory (the other words joined into a string for each word took O(n²):
 // a 200 KB heading took gigabytes). Colliding keys only propose a pair:
-// nearSameSorted decides.
+// nearHeadings decides.
 func wordKey(w string) uint64 {
 	x := wordHash(w)
 	x ^= x >> 33
@@ -74,83 +75,144 @@ func wordKey(w string) uint64 {
 	return x
 }
 
+// maxBucket bounds the headings looked at under one key: a page of
+// hundreds of headings that share their words ("To create a … project") is
+// compared with the latest of them only, never pair by pair.
+const maxBucket = 64
+
+// buckets index headings by key: each key's headings are a list, newest
+// first, threaded through one slice (most keys hold one heading, and a map
+// of slices would make a slice for each).
+type buckets struct {
+	head map[uint64]int32 // key → node+1 of its newest heading
+	item []int32          // the heading of each node
+	next []int32          // node+1 of the next older one, 0 at the end
+}
+
+func (b *buckets) add(k uint64, i int) {
+	b.item = append(b.item, int32(i))
+	b.next = append(b.next, b.head[k])
+	b.head[k] = int32(len(b.item))
+}
+
+// appendTo appends to out up to maxBucket headings under k, newest first.
+func (b *buckets) appendTo(out []int, k uint64) []int {
+	for n, c := b.head[k], 0; n > 0 && c < maxBucket; n, c = b.next[n-1], c+1 {
+		out = append(out, int(b.item[n-1]))
+	}
+	return out
+}
+
 func runNear(p *rules.Pass) {
 	short := p.Options.Int("short_words", 3)
-	hs := headings(p.Doc)
-	_, _, pageHeading := titleInfo(p.Doc)
-	// Index each heading by the multiset hash of its content words. Two
-	// headings are near when their words are the same, or when dropping
-	// one word of the longer gives the shorter: so each heading is looked
-	// up by its own key and by each key with one word dropped, never
-	// compared with every other heading.
-	keys := make([]uint64, len(hs))
-	words := make([][]string, len(hs))
-	minus := make([][]uint64, len(hs))
-	byKey := map[uint64][]int{}   // a heading's own key
-	byMinus := map[uint64][]int{} // its keys with one word dropped
-	firstOfKey := map[string]bool{}
-	dup := make([]bool, len(hs)) // an exact repeat: headline/duplicate's business
-	for i := range hs {
-		if firstOfKey[hs[i].key] {
-			dup[i] = true
-			continue
+	d := p.Doc
+	hs := headings(d)
+	docs := pageOf(d).docs
+	_, _, pageHeading := titleInfo(d)
+	// Index each heading by the multiset hash of its content words' stems.
+	// Two headings can be near when those are the same, when dropping one
+	// of the longer's gives the shorter, or when dropping one of each gives
+	// the same (a word substituted): so each heading is looked up among the
+	// headings before it by its own key and by its keys with one word
+	// dropped, never compared with every other heading; nearHeadings then
+	// aligns the two in order.
+	// words are read (tokens) only for headings that meet a candidate
+	toks := make([][]tok, len(hs))
+	read := make([]bool, len(hs))
+	tokensOf := func(i int) []tok {
+		if !read[i] {
+			toks[i], read[i] = tokens(hs[i].text), true
 		}
-		firstOfKey[hs[i].key] = true
-		ws := contentWords(hs[i].key)
-		sort.Strings(ws)
-		words[i] = ws
-		wk := make([]uint64, len(ws))
-		for d, w := range ws {
-			wk[d] = wordKey(w)
-			keys[i] += wk[d]
-		}
-		byKey[keys[i]] = append(byKey[keys[i]], i)
-		// a word more or less counts only when the shorter heading has
-		// minNearWords words (nearSameSorted): shorter headings need no
-		// keys with a word dropped
-		if len(ws) <= minNearWords {
-			continue
-		}
-		for d := range ws {
-			if d > 0 && ws[d] == ws[d-1] {
-				continue
+		return toks[i]
+	}
+	byKey := buckets{head: map[uint64]int32{}}   // a heading's own key
+	byMinus := buckets{head: map[uint64]int32{}} // its keys with one word dropped
+	firstOfKey := make(map[string]bool, len(hs))
+	parentOf := make(map[int]int, len(hs))
+	var wk []uint64
+	var cands []int
+	ancestor := func(i, j int) bool {
+		for p, n := hs[j].parent, 0; p >= 0 && n < 64; n++ {
+			if p == hs[i].idx {
+				return true
 			}
-			m := keys[i] - wk[d]
-			minus[i] = append(minus[i], m)
-			byMinus[m] = append(byMinus[m], i)
+			var ok bool
+			if p, ok = parentOf[p]; !ok {
+				return false
+			}
 		}
+		return false
 	}
 	for j := range hs {
-		if dup[j] || hs[j].idx == pageHeading || len(words[j]) == 0 || hs[j].code {
+		parentOf[hs[j].idx] = hs[j].parent
+		if firstOfKey[hs[j].key] || hs[j].code {
+			continue // an exact repeat is headline/duplicate's business; code compares exactly
+		}
+		firstOfKey[hs[j].key] = true
+		wk = coarseKeys(hs[j].text, wk[:0])
+		if wk == nil {
 			continue
 		}
-		cands := append([]int(nil), byKey[keys[j]]...) // the same words
-		cands = append(cands, byMinus[keys[j]]...)     // an earlier heading with one word more
-		for _, m := range minus[j] {
-			cands = append(cands, byKey[m]...) // an earlier heading with one word less
+		var key uint64
+		for _, k := range wk {
+			key += k
 		}
-		sort.Ints(cands)
-		for _, i := range cands {
-			if i >= j {
-				break
+		// a word more, less or swapped counts only when minNearWords-1
+		// content words stay the same: shorter headings need no keys with
+		// a word dropped
+		withMinus := len(wk) >= minNearWords
+		if hs[j].idx != pageHeading {
+			cands = byKey.appendTo(cands[:0], key) // the same words
+			if withMinus {
+				cands = byMinus.appendTo(cands, key) // an earlier heading with one word more
+				for _, k := range wk {
+					cands = byKey.appendTo(cands, key-k)   // one word less
+					cands = byMinus.appendTo(cands, key-k) // one word swapped
+				}
 			}
-			if hs[i].key == hs[j].key || hs[i].code || hs[i].alt != hs[j].alt && hs[i].alt >= 0 && hs[j].alt >= 0 {
-				continue
+			slices.Sort(cands)
+			if i, diff, ok := firstNear(p, hs, tokensOf, cands, j, short, docs, ancestor); ok {
+				p.Report(rules.Finding{Offset: hs[j].b.Start, EndOffset: hs[j].b.End,
+					Message: fmt.Sprintf("heading %q nearly repeats the heading on line %d: %s", clip(hs[j].text, 60), hs[i].line, diff.describe(hs[i].line)),
+					Explanation: fmt.Sprintf("Line %d reads %q; this one differs only in %s. Keep one, or make the difference clear.",
+						hs[i].line, clip(hs[i].text, 80), diff.words())})
 			}
-			if shortHeading(hs[j].key, short) && hs[i].parent != hs[j].parent {
-				continue
+		}
+		byKey.add(key, j)
+		if withMinus {
+			for _, k := range wk {
+				byMinus.add(key-k, j)
 			}
-			if hs[j].parent == hs[i].idx && levelOf(hs[i].b) >= 2 || hs[i].parent == hs[j].idx && levelOf(hs[j].b) >= 2 {
-				continue // "To get the time" under "Get the time" restates its parent
-			}
-			if !nearSameSorted(words[i], words[j]) {
-				continue
-			}
-			p.Report(rules.Finding{Offset: hs[j].b.Start, EndOffset: hs[j].b.End,
-				Message: fmt.Sprintf("heading %q nearly repeats the heading on line %d", clip(hs[j].text, 60), hs[i].line),
-				Explanation: fmt.Sprintf("Line %d reads %q: the two differ only in a word or two. Keep one, or make the difference clear.",
-					hs[i].line, clip(hs[i].text, 80))})
-			break
 		}
 	}
+}
+
+// firstNear returns the earliest of the candidates (sorted, all before j)
+// that heading j nearly repeats.
+func firstNear(p *rules.Pass, hs []heading, tokensOf func(int) []tok, cands []int, j, short int, docs bool, ancestor func(i, j int) bool) (int, nearDiff, bool) {
+	for k, i := range cands {
+		if k > 0 && cands[k-1] == i || hs[i].alt != hs[j].alt && hs[i].alt >= 0 && hs[j].alt >= 0 {
+			continue
+		}
+		if shortHeading(hs[j].key, short) && hs[i].parent != hs[j].parent {
+			continue
+		}
+		if hs[j].parent == hs[i].idx && levelOf(hs[i].b) >= 2 || hs[i].parent == hs[j].idx && levelOf(hs[j].b) >= 2 {
+			continue // "To get the time" under "Get the time" restates its parent
+		}
+		if docs && ancestor(i, j) {
+			continue // "To create a project" under "How to: Create a project"
+		}
+		a, b := tokensOf(i), tokensOf(j)
+		if a == nil || b == nil {
+			continue
+		}
+		if diff, ok := nearHeadings(a, b, docs); ok {
+			if placeholder.Marked(p.Doc, hs[j].idx) || placeholder.Marked(p.Doc, hs[i].idx) {
+				return 0, nearDiff{}, false // placeholder/marker's finding
+			}
+			return i, diff, true
+		}
+	}
+	return 0, nearDiff{}, false
 }

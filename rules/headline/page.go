@@ -84,18 +84,32 @@ func (pg *page) alt(off int) int {
 // codeLike reports whether a heading is code or symbols rather than
 // prose: a code span, a name with "::" or "->", a word ending in operator
 // symbols ("operator--", "C++"), or a token of symbols alone ("operator :").
-// Such headings are compared by their full text, symbols included.
+// Such headings are compared by their full text, symbols included. It
+// does not allocate.
 func codeLike(s string) bool {
+	if plainWords(s) {
+		return false
+	}
 	if strings.ContainsAny(s, "`") || strings.Contains(s, "::") || strings.Contains(s, "->") || strings.Contains(s, "()") {
 		return true
 	}
-	fs := strings.Fields(s)
-	for i, t := range fs {
-		letters := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-		if !letters {
+	words := 0
+	for rest := s; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			return false
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		t := rest[:end]
+		rest = rest[end:]
+		words++
+		if !hasLetterOrDigit(t) {
 			switch t {
 			case "-", "–", "—", "|", "/", "&", "·", "•", "+", ":", "\"", "'":
-				if i == len(fs)-1 && len(fs) > 1 {
+				if strings.TrimSpace(rest) == "" && words > 1 {
 					return true // "operator :", "operator -"; "Résumé : la ville" has words after it
 				}
 				continue
@@ -105,8 +119,35 @@ func codeLike(s string) bool {
 			return true
 		}
 		// the symbols a word ends with: sentence punctuation is prose
-		end := strings.TrimRightFunc(t, func(r rune) bool { return strings.ContainsRune("+-*=<>~^&|!/", r) })
-		if end != t && strings.Trim(t[len(end):], "!") != "" {
+		sym := len(t) - len(strings.TrimRight(t, "+-*=<>~^&|!/"))
+		if sym > 0 && strings.Trim(t[len(t)-sym:], "!") != "" {
+			return true
+		}
+	}
+}
+
+// plainWords reports whether s is ASCII words, spaces and commas, with a
+// full stop or question mark only at a word's end: most headings, and
+// never code.
+func plainWords(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isAlnumASCII(c) || c == ' ' || c == ',':
+		case (c == '.' || c == '?') && i > 0 && isAlnumASCII(s[i-1]):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func hasLetterOrDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 0x80 {
+			return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
 			return true
 		}
 	}
