@@ -24,13 +24,14 @@ sentences worth a look, most of which an editor would not circle.
 Off by default: turn it on with --enable claim/check-worthy or in the config
 (rules: claim/check-worthy: on). JSON output carries the score in "score".
 Questions are never listed. Option min_score: the score from which a
-sentence is listed (default 0.5). The finding lists the words and features
+sentence is listed (default 0.4, where the model finds 80% of the claims
+of its training data). The finding lists the words and features
 that made the score, with their weights.`,
 }
 
 func init() {
 	checkWorthyRule.OptionDocs = map[string]string{
-		"min_score": "check-worthiness score (0 to 1) from which a sentence is listed (default 0.5)",
+		"min_score": "check-worthiness score (0 to 1) from which a sentence is listed (default 0.4)",
 	}
 	checkWorthyRule.OptionChecks = map[string]rules.OptionCheck{"min_score": rules.Probability}
 	checkWorthyRule.Run = runCheckWorthy
