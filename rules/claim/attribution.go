@@ -37,8 +37,10 @@ var thatWords = lex.NewSet("that", "how", "why", "what", "whether", "if", "when"
 var participles = lex.NewSet("saying", "telling", "adding", "warning", "arguing", "claiming", "insisting", "noting",
 	"explaining", "stating", "announcing", "predicting", "suggesting", "writing", "tweeting", "declaring", "confirming")
 
-// progressive: "she was telling reporters…"
-var progressive = lex.NewSet("was", "were", "is", "are", "been", "be", "am", "keeps", "kept")
+// progressive: "she was telling reporters…", "began by saying…"
+var progressive = lex.NewSet("by", "began", "started", "while", "when", "after", "before", "without", "was", "were", "is", "are", "been", "be", "am", "keeps", "kept", "not", "isn't", "wasn't",
+	"aren't", "weren't", "isn’t", "wasn’t", "aren’t", "weren’t", "he's", "she's", "they're", "he’s", "she’s", "they’re",
+	"also", "now", "still")
 
 // statements are things that say: "a statement saying…".
 var statements = lex.NewSet("statement", "letter", "tweet", "post", "email", "message", "memo", "note", "interview",
@@ -197,7 +199,7 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 		return attr{}, false
 	}
 	// after a determiner, a noun or an adjective ("the declared aim")
-	if i > 0 && isDeterminer(ws[i-1].Text) {
+	if i > 0 && isDeterminer(ws[i-1].Text) && ws[i-1].Lower != "that" {
 		return attr{}, false
 	}
 	// a passive without an agent ("it is believed", "was reported")
@@ -224,6 +226,15 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 		nx := ws[i+1].Text
 		if lex.IsCapitalized(nx) || pronouns.Has(next) || next == "the" || next == "a" || next == "an" || next == "its" || next == "his" || next == "her" || next == "their" {
 			return attr{why: w.Text, speaker: true}, true
+		}
+		// "…," said former Obama adviser David Axelrod
+		for j := i + 2; j < len(ws) && j <= i+4; j++ {
+			if l.vague.Has(ws[j].Lower) {
+				break
+			}
+			if lex.IsCapitalized(ws[j].Text) {
+				return attr{why: w.Text, speaker: true}, true
+			}
 		}
 	}
 	// the subject before the verb, past auxiliaries ("Sky has said") and
@@ -265,13 +276,30 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 		if k > 0 && lex.IsCapitalized(ws[k-1].Text) {
 			k--
 		}
+	case "that", "which":
+		// "a message that said…", "the ad, which claims…"
+		if k > 0 && !l.vague.Has(ws[k-1].Lower) && definiteHead(ws, k-1) {
+			return attr{why: w.Text, speaker: true}, true
+		}
 	}
 	head := ws[k]
 	lh := head.Lower
 	nameAt := func(j int) bool {
 		return lex.IsCapitalized(ws[j].Text) && !l.vague.Has(ws[j].Lower) && !(j == 0 && plainStarts.Has(ws[j].Lower))
 	}
-	if speechOnly.Has(lw) && !(inverted || closing || thatWords.Has(next)) {
+	// next to the words spoken: "Kelly responded, with a smile: “…”",
+	// "“…?” the 43-year-old asked in the video"
+	spoken := strings.ContainsAny(after, ":“\"") || strings.ContainsAny(before, "”\"")
+	if lw == "asked" {
+		// "asked Sanders how…", "asked him whether…"
+		for j := i + 2; j < len(ws) && j <= i+3; j++ {
+			if thatWords.Has(ws[j].Lower) {
+				spoken = true
+			}
+		}
+	}
+	ends := after == "" || strings.Trim(after, ".!?\"'”’)") == ""
+	if speechOnly.Has(lw) && !(inverted || ends || thatWords.Has(next) || spoken) {
 		return attr{}, false
 	}
 	if ambiguousVerbs.Has(lw) {
@@ -280,7 +308,7 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 		// "the jury called it…"
 		object := (lw == "called" || lw == "calls") && (next == "it" || next == "him" || next == "her" || next == "them" ||
 			next == "for" && (nameAt(k) || definiteHead(ws, k)))
-		if !(pronouns.Has(lh) || l.sources.Has(lh) && !l.vague.Has(lh) || next == "that" || closing || object) {
+		if !(pronouns.Has(lh) || l.sources.Has(lh) && !l.vague.Has(lh) || statements.Has(lh) || next == "that" || closing || object) {
 			return attr{}, false
 		}
 	}
@@ -325,7 +353,8 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 // participle: "…, saying …" reports the speech of a definite subject
 // earlier in the sentence.
 func participle(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int) (attr, bool) {
-	if i == 0 || !strings.ContainsRune(b.Text[ws[i-1].End:ws[i].Start], ',') && !statements.Has(ws[i-1].Lower) && !progressive.Has(ws[i-1].Lower) {
+	always := ws[i].Lower == "saying" || ws[i].Lower == "telling"
+	if i == 0 || !always && !strings.ContainsRune(b.Text[ws[i-1].End:ws[i].Start], ',') && !statements.Has(ws[i-1].Lower) && !progressive.Has(ws[i-1].Lower) {
 		return attr{}, false
 	}
 	for j := 0; j < i; j++ {

@@ -60,6 +60,13 @@ func TestAttribution(t *testing.T) {
 		"+Its chief executive has previously said the company is the market leader.",
 		"+The union welcomed the rise but has called for a £6 minimum wage, the highest in Europe.",
 		"+He thinks the dominance of text search is the biggest problem online.",
+		"+\"It is the best plan we have ever had,\" said former party adviser Jo Quinn.",
+		"+Kelly responded, with a smile: \"Every voter knows that.\"",
+		"+A reporter asked the minister whether prices would double.",
+		"+The council sent a letter saying the bridge was the longest in Europe.",
+		"+Police released a statement that said the road was the most dangerous in the county.",
+		"+He is not saying which firms will lose the most.",
+		"-Prices continued, with a brief pause, to rise to the highest level ever.",
 		"+A company called Acme called for the biggest tax cut in history.",
 		"-The company called in the biggest team of lawyers in the city.",
 		// quotations take their speaker from the sentence next to them

@@ -192,6 +192,32 @@ func routineKinds(st string, ws []lex.Word) int {
 		if scoreAt(st, ws, i) {
 			k |= sports
 		}
+		// how-to wording: "you can", "can be", "lets you", "allows you",
+		// "you will", "you'll", "now supports", "is now available"
+		nx := ""
+		if i+1 < len(ws) {
+			nx = ws[i+1].Lower
+		}
+		switch lw {
+		case "you":
+			if nx == "can" || nx == "will" {
+				k |= howTo
+			}
+		case "can":
+			if nx == "be" {
+				k |= howTo
+			}
+		case "lets", "allows":
+			if nx == "you" {
+				k |= howTo
+			}
+		case "you'll", "you’ll":
+			k |= howTo
+		case "now":
+			if nx == "supports" || nx == "available" && i > 0 && ws[i-1].Lower == "is" {
+				k |= howTo
+			}
+		}
 	}
 	if sport && result {
 		k |= sports
@@ -206,9 +232,7 @@ func routineKinds(st string, ws []lex.Word) int {
 		k |= appointment
 	}
 	first := ws[0].Lower
-	if imperatives.Has(first) && (len(ws) < 2 || !lex.IsCapitalized(ws[0].Text) || ws[1].Lower != "the") ||
-		hasPhrase(ws, "you", "can") || hasPhrase(ws, "can", "be") || hasPhrase(ws, "lets", "you") || hasPhrase(ws, "allows", "you") ||
-		hasPhrase(ws, "you", "will") || hasPhrase(ws, "you'll") || hasPhrase(ws, "now", "supports") || hasPhrase(ws, "is", "now", "available") {
+	if imperatives.Has(first) && (len(ws) < 2 || !lex.IsCapitalized(ws[0].Text) || ws[1].Lower != "the") {
 		k |= howTo
 	}
 	// the writer's own experience: "We moved…", "Last year I ran…", "80%
@@ -247,19 +271,6 @@ func isShortNumber(w string) bool {
 		}
 	}
 	return true
-}
-
-func hasPhrase(ws []lex.Word, words ...string) bool {
-	for i := 0; i+len(words) <= len(ws); i++ {
-		k := 0
-		for k < len(words) && ws[i+k].Lower == words[k] {
-			k++
-		}
-		if k == len(words) {
-			return true
-		}
-	}
-	return false
 }
 
 // wordAt is the index of the word of ws that starts at or after offset
