@@ -89,6 +89,16 @@ def claimfeat(mode, items):
     return [out[i] for i in range(len(items))]
 
 
+def probe_digest():
+    """sha256 of the features of rules/claim/testdata/sentences.tsv: TestModelMatchesFeatures
+    recomputes it, so a change to the features that is not followed by training fails."""
+    import hashlib
+    with open(os.path.join(REPO, "rules", "claim", "testdata", "sentences.tsv"), encoding="utf-8") as f:
+        probe = [("p", line.rstrip("\n").split("\t", 1)[1], 0) for line in f if line.strip() and not line.startswith("#")]
+    out = "".join(v + "\n" for v in claimfeat("features", probe))
+    return hashlib.sha256(out.encode()).hexdigest()
+
+
 def features(items):
     return [{f: 1 for f in v.split("|") if f} for v in claimfeat("features", items)]
 
@@ -172,6 +182,7 @@ def main():
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("# The claim model, written by scripts/train_claims.py (see the README): a logistic\n"
                 "# regression; NAME<TAB>WEIGHT, f: claim features, x: flags, w: words, b: word pairs.\n")
+        f.write("# features-sha256: %s\n" % probe_digest())
         f.write("bias\t%s\n" % round(float(m.intercept_[0]), 3))
         f.write("check_worthy_threshold\t%s\n" % threshold)
         for n in sorted(weights):

@@ -24,6 +24,9 @@ import (
 //go:embed data/model.tsv
 var modelTSV string
 
+// ModelText is the embedded model file.
+func ModelText() string { return modelTSV }
+
 // model is data/model.tsv as the training script writes it: comment lines
 // (#), then "bias", "check_worthy_threshold" (claim/check-worthy's default
 // threshold on the probability) and the feature weights, a NAME<TAB>VALUE

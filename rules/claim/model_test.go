@@ -1,7 +1,12 @@
 package claim_test
 
 import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/draftlint/draftlint/rules"
@@ -81,5 +86,38 @@ func TestScoreGradesUnsupported(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q with %v: %q, want %q", tt.sentence, tt.options, got, tt.want)
 		}
+	}
+}
+
+// The embedded model was trained on the features the linter computes now:
+// the training script writes the digest of the features of
+// testdata/sentences.tsv into the model, and a change to the features
+// (the analyser's triggers, the word keys) without training again fails
+// here. Train again with scripts/train_claims.py (see the README).
+func TestModelMatchesFeatures(t *testing.T) {
+	f, err := os.Open("testdata/sentences.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var all strings.Builder
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		_, s, _ := strings.Cut(line, "\t")
+		all.WriteString(strings.Join(claim.TextFeatures(s), "|") + "\n")
+	}
+	sum := sha256.Sum256([]byte(all.String()))
+	want := ""
+	for _, line := range strings.Split(claim.ModelText(), "\n") {
+		if v, ok := strings.CutPrefix(line, "# features-sha256: "); ok {
+			want = v
+		}
+	}
+	if got := hex.EncodeToString(sum[:]); got != want {
+		t.Errorf("the model was trained on other features (digest %s, now %s): run scripts/train_claims.py", want, got)
 	}
 }
