@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -178,10 +179,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				Usage:     "write a commented starter " + config.FileName + " in the current folder",
 				ArgsUsage: " ",
 				Action: func(c *cli.Context) error {
-					if _, err := os.Stat(config.FileName); err == nil {
+					err := writeNewFile(config.FileName, []byte(config.Starter()))
+					if errors.Is(err, fs.ErrExist) {
 						return usagef("%s already exists; remove it first to start over", config.FileName)
 					}
-					if err := os.WriteFile(config.FileName, []byte(config.Starter()), 0o644); err != nil {
+					if err != nil {
 						return usagef("cannot write %s: %v", config.FileName, err)
 					}
 					fmt.Fprintf(stdout, "wrote %s\n", config.FileName)

@@ -57,3 +57,18 @@ func createOutput(name string) (*os.File, error) {
 	}
 	return f, err
 }
+
+// writeNewFile writes a file that must not exist yet. O_EXCL refuses a
+// symbolic link there too, even one pointing nowhere, which a plain create
+// would follow to make a file elsewhere.
+func writeNewFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -92,3 +92,26 @@ func TestOutputNotThroughALink(t *testing.T) {
 		t.Errorf("a link to %s: exit %d, stderr %q", os.DevNull, code, errs)
 	}
 }
+
+// init writes its starter config only as a new file: not through a link
+// left under its name, even one pointing nowhere.
+func TestInitNotThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	defer func() { _ = os.Chdir(wd) }()
+	repo := filepath.Join(dir, "repo")
+	if err := os.Mkdir(repo, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, "../elsewhere.yml", filepath.Join(repo, ".draftlint.yml"))
+	if err := os.Chdir(repo); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCLI(t, "", "init")
+	if code != 2 || !strings.Contains(errs, ".draftlint.yml already exists") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "elsewhere.yml")); err == nil {
+		t.Error("init wrote through the link")
+	}
+}
