@@ -2,6 +2,7 @@ package placeholder
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -360,6 +361,9 @@ var (
 		"tba": true, "tbc.": true, "link": true, "url": true, "quote": true, "number": true}
 )
 
+// blankLine is a paragraph break: a note never spans one.
+var blankLine = regexp.MustCompile(`\n[ \t]*\r?\n`)
+
 // bracketMarkers finds [INSERT QUOTE], [Name], <Name>, {{name}}, {% … %}.
 func bracketMarkers(f draft.Format, t string) []hit {
 	var hits []hit
@@ -448,9 +452,12 @@ func nextAfter(t string, c byte, i, last int) int {
 
 func bracketNote(inner string) string {
 	s := strings.TrimSpace(inner)
-	if s == "" || len(s) > 100 || strings.ContainsAny(s, "[\n") {
+	if s == "" || len(s) > 100 || strings.Contains(s, "[") || blankLine.MatchString(s) {
 		return ""
 	}
+	// a soft line break inside the note reads as a space: "[INSERT
+	// QUOTE FROM MAYOR]" wrapped by the writer's editor
+	s = strings.Join(strings.Fields(s), " ")
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	if len(words) == 0 {
 		return ""
