@@ -17,20 +17,26 @@ import (
 //     the next paragraph;
 //   - a sentence whose next one gives the source of its figures ("The
 //     figures come from the ONS", "That is according to…") is covered by it.
+//
+// ctxRef is a sentence in document order.
+type ctxRef struct {
+	s     *sentenceInfo
+	block int
+	brk   bool // the first sentence after a break (a block not next to the one before)
+}
+
+var refPool = lex.ArrayPool[ctxRef]{Max: 1 << 18}
+
 func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
-	type ref struct {
-		s     *sentenceInfo
-		block int
-		brk   bool // the first sentence after a break (a block not next to the one before)
-	}
-	var seq []ref
+	seq := refPool.Get()
+	defer func() { refPool.Put(seq) }()
 	last := -2
 	for j := range d.Blocks {
 		if !scored(&d.Blocks[j]) {
 			continue
 		}
 		for k := range a.blocks[j] {
-			seq = append(seq, ref{s: &a.blocks[j][k], block: j, brk: k == 0 && last != j-1})
+			seq = append(seq, ctxRef{s: &a.blocks[j][k], block: j, brk: k == 0 && last != j-1})
 		}
 		last = j
 	}
@@ -62,7 +68,8 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 	// quoted: a run of quoted sentences next to one another is attributed
 	// when one of them, or the sentence before or after it, names a
 	// speaker (runs are walked once: quoteRun[k] is 1 no, 2 yes)
-	quoteRun := make([]uint8, len(seq))
+	marks := make([]uint8, 2*len(seq))
+	quoteRun, carry := marks[:len(seq)], marks[len(seq):]
 	quoted := func(k int) bool {
 		if quoteRun[k] == 0 {
 			s, e := k, k
@@ -89,11 +96,11 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 	// carried: the findings of a source named before carry to the end of
 	// its paragraph and over one paragraph break, until a new speaker
 	// (carry[k] is 1 no, 2 yes)
-	carry := make([]uint8, len(seq))
+	var path []int
 	carried := func(k int) bool {
 		// back to a sentence whose answer is known or decided by its
 		// neighbour alone, then forward
-		var path []int
+		path = path[:0]
 		for j := k; carry[j] == 0; {
 			path = append(path, j)
 			p := prev(j)
