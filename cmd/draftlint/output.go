@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/draftlint/draftlint/rules"
 )
@@ -38,10 +39,14 @@ func checkOutput(flag, output string, srcs []rules.Source, staged bool) error {
 // createOutput creates (or empties) a report file. It does not write
 // through a symbolic link: a link committed in a repository under the
 // report's name would let the report overwrite any file the run may write.
-// A link to something that is not a file (/dev/stdout on a terminal or a
-// pipe) is written to.
+// A link to something that is not a file (a terminal, a pipe, a device),
+// and the system's names of the run's own streams (/dev/stdout, /dev/fd/N:
+// links, wherever standard output was sent), are written to.
 func createOutput(name string) (*os.File, error) {
 	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if ownStream(name) {
+		return os.OpenFile(name, flags, 0o666)
+	}
 	if lst, err := os.Lstat(name); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
 		st, err := os.Stat(name)
 		if err != nil || st.Mode().IsRegular() || st.IsDir() {
@@ -56,6 +61,22 @@ func createOutput(name string) (*os.File, error) {
 		return nil, fmt.Errorf("%s became a symbolic link: the report is not written through it", name)
 	}
 	return f, err
+}
+
+// ownStream says name is the system's name of one of the run's own file
+// descriptors.
+func ownStream(name string) bool {
+	name = filepath.ToSlash(filepath.Clean(name))
+	switch name {
+	case "/dev/stdout", "/dev/stderr":
+		return true
+	}
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if n, ok := strings.CutPrefix(name, dir); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // writeNewFile writes a file that must not exist yet. O_EXCL refuses a

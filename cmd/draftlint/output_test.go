@@ -85,7 +85,18 @@ func TestOutputNotThroughALink(t *testing.T) {
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Error("the link itself was replaced")
 	}
-	// a link to a device (as /dev/stdout is) is written to
+	// the run's own streams are written to, wherever they were sent
+	for _, name := range []string{"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "/dev/stderr"} {
+		if !ownStream(name) {
+			t.Errorf("%s is not taken for the run's own stream", name)
+		}
+	}
+	for _, name := range []string{"/dev/fd/", "/dev/fd/1/x", "/dev/stdout.sarif", "dev/stdout", link} {
+		if ownStream(name) {
+			t.Errorf("%s is taken for the run's own stream", name)
+		}
+	}
+	// a link to a device is written to
 	null := filepath.Join(dir, "null")
 	symlink(t, os.DevNull, null)
 	if code, _, errs := runCLI(t, "", "-f", "json", "-o", null, repo); code != 0 {
