@@ -43,9 +43,15 @@ var titleRule = &rules.Rule{
 	Doc:      "The title is repeated as a heading or as a line of the body",
 	Explanation: `The title (front-matter title, <title>, the first H1, or the first line of a
 plain-text draft) appears again further down, as a heading or as a line of its
-own. An H1 that repeats the front-matter title or the HTML <title> is the
-usual page heading and is not reported; a copy after that is. The fix deletes
-the repeated line.`,
+own. The fix deletes the repeated line.
+
+In a Markdown article, a first H1 that repeats the front-matter title is one
+finding: the site shows the title above the body, so the reader sees it
+twice; the fix deletes the heading's whole line (both lines of a setext
+heading) and nothing else. On a documentation page (a fenced code block, a
+docfx ::: extension, a documentation generator's front-matter key), where the
+first H1 is the page title, and in HTML, where <title> names the browser tab
+and <h1> heads the page, that H1 is not reported.`,
 }
 
 var nearRule = &rules.Rule{
@@ -349,6 +355,19 @@ func runTitle(p *rules.Pass) {
 		return // "DOSSEG" or "Install" again is a name, not a pasted title
 	}
 	titleLine := d.Position(title.Start).Line
+	if pageHeading >= 0 && title.Kind == draft.FrontMatter && d.Format == draft.Markdown && !pageOf(d).docs {
+		// an article's site shows the front-matter title above the body:
+		// a first heading that repeats it shows it twice
+		b := &d.Blocks[pageHeading]
+		f := rules.Finding{Offset: b.Start, EndOffset: b.End,
+			Message: fmt.Sprintf("the front-matter title is repeated as the first heading: %q (title on line %d)", clip(b.Text, 60), titleLine),
+			Explanation: fmt.Sprintf("The site shows the title from line %d above the article; this heading repeats it. "+
+				"Delete the heading (on a documentation page, where the first heading is the page title, this is not reported).", titleLine)}
+		if ed, ok := deleteHeading(d, b); ok {
+			f.Fixes = []rules.Fix{{Description: "delete the heading that repeats the title", Edits: []rules.Edit{ed}}}
+		}
+		p.Report(f)
+	}
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		if i == titleIdx || i == pageHeading || b.Kind == draft.FrontMatter || b.InQuote || b.Start < title.End && title.Kind != draft.FrontMatter {
@@ -404,6 +423,35 @@ func reportTitleLines(p *rules.Pass, b *draft.Block, tk string, tcode bool, titl
 		}
 		start = end + 1
 	}
+}
+
+// deleteHeading removes a Markdown heading's whole lines and nothing
+// else: an ATX heading's line, or a setext heading's text lines and its
+// underline. It offers nothing when the lines hold more than the heading.
+func deleteHeading(d *draft.Document, b *draft.Block) (rules.Edit, bool) {
+	ls, le := d.Position(b.Start).Line, d.Position(b.End).Line
+	start, _, _ := d.LineBounds(ls)
+	_, lineEnd, next := d.LineBounds(le)
+	before := strings.TrimLeft(string(d.Src[start:b.Start]), " ")
+	after := strings.TrimSpace(string(d.Src[b.End:lineEnd]))
+	switch {
+	case strings.HasPrefix(before, "#"):
+		// ATX: "# Title", "## Title ##", emphasis around the text
+		if strings.Trim(before, "#*_ ") != "" || strings.Trim(after, "#*_ ") != "" {
+			return rules.Edit{}, false
+		}
+	case le < d.LineCount():
+		// setext: the underline is the next line
+		us, ue, un := d.LineBounds(le + 1)
+		u := strings.TrimSpace(string(d.Src[us:ue]))
+		if strings.Trim(before, "*_ ") != "" || strings.Trim(after, "*_ ") != "" || u == "" || strings.Trim(u, "=") != "" && strings.Trim(u, "-") != "" {
+			return rules.Edit{}, false
+		}
+		next = un
+	default:
+		return rules.Edit{}, false
+	}
+	return rules.Edit{Offset: start, EndOffset: next}, true
 }
 
 // deleteLines removes the whole lines holding [s,e) when nothing but

@@ -100,3 +100,43 @@ func TestDuplicateWithCRLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// A first heading that repeats an article's front-matter title is one
+// finding whose fix deletes the heading's whole lines and nothing else.
+func TestTitleAsFirstHeadingFix(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"atx", "---\ntitle: Night buses return to the old town\n---\n\n# Night buses return to the old town\n\nThe first bus left at midnight.\n",
+			"---\ntitle: Night buses return to the old town\n---\n\n\nThe first bus left at midnight.\n"},
+		{"closed atx, emphasis", "---\ntitle: \"Night buses return: the old town\"\n---\n# *Night buses return: the old town* ##\nThe first bus left at midnight.\n",
+			"---\ntitle: \"Night buses return: the old town\"\n---\nThe first bus left at midnight.\n"},
+		{"setext", "---\ntitle: Night buses return to the old town\n---\n\nNight buses return to the old town\n==================================\n\nThe first bus left at midnight.\n",
+			"---\ntitle: Night buses return to the old town\n---\n\n\nThe first bus left at midnight.\n"},
+		{"crlf", "---\r\ntitle: Night buses return to the old town\r\n---\r\n\r\n# Night buses return to the old town\r\n\r\nText here.\r\n",
+			"---\r\ntitle: Night buses return to the old town\r\n---\r\n\r\n\r\nText here.\r\n"},
+		// documentation pages and HTML: the H1 is the page title
+		{"docs", "---\ntitle: Night buses return to the old town\nms.topic: article\n---\n\n# Night buses return to the old town\n\nText.\n", ""},
+		{"html", "<html><head><title>Night buses return to the old town</title></head><body><h1>Night buses return to the old town</h1><p>Text.</p></body></html>", ""},
+		// another first heading: nothing
+		{"other", "---\ntitle: Night buses return to the old town\n---\n\n# The old town at night\n\nText.\n", ""},
+	} {
+		path := "post.md"
+		if c.name == "html" {
+			path = "post.html"
+		}
+		res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/title-repeated", "headline/duplicate", "headline/near-duplicate")},
+			[]rules.Source{{Path: path, Data: []byte(c.src)}})
+		if c.want == "" {
+			if len(res.Findings) != 0 {
+				t.Errorf("%s: %d findings, want none: %s", c.name, len(res.Findings), res.Findings[0].Message)
+			}
+			continue
+		}
+		if len(res.Findings) != 1 || len(res.Findings[0].Fixes) != 1 {
+			t.Errorf("%s: %d findings (%v), want one with a fix", c.name, len(res.Findings), res.Findings)
+			continue
+		}
+		if got := string(rules.ApplyFixes([]byte(c.src), res.Findings).Out); got != c.want {
+			t.Errorf("%s: fixed to\n%q\nwant\n%q", c.name, got, c.want)
+		}
+	}
+}
