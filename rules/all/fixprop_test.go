@@ -545,3 +545,26 @@ func genSeed() uint64 {
 	}
 	return 22
 }
+
+// FuzzFixProperty checks every offered fix of arbitrary drafts as
+// TestFixProperty does (run it by hand: go test -run NONE -fuzz
+// FuzzFixProperty ./rules/all).
+func FuzzFixProperty(f *testing.F) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 24 {
+		ext := []string{"md", "md", "md", "html", "txt"}[i%5]
+		f.Add([]byte(genDraft(rng, draft.FormatFor("x."+ext))), ext)
+	}
+	set := houseSettings(f)
+	f.Fuzz(func(t *testing.T, src []byte, ext string) {
+		switch ext {
+		case "md", "html", "txt":
+		default:
+			return
+		}
+		if len(src) > 4096 {
+			return
+		}
+		checkFixes(t, set, "f."+ext, src)
+	})
+}
