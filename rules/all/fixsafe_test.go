@@ -74,6 +74,9 @@ func TestFixKeepsMarkup(t *testing.T) {
 			"Our [web](http://x) site today.\n", "Our [web](http://x) site today.\n"},
 		{"substitution across a comment: no fix, the comment stays",
 			"Our web <!-- x --> site today.\n", "Our web <!-- x --> site today.\n"},
+		{"filler sentence ending inside a link's text: no fix, the [ stays",
+			"Real. Lorem ipsum [dolor sit amet, consectetur adipiscing elit.](http://example.com/x) More.\n",
+			"Real. Lorem ipsum [dolor sit amet, consectetur adipiscing elit.](http://example.com/x) More.\n"},
 		{"substitution inside emphasis still fixed",
 			"Our **web site** today.\n", "Our **website** today.\n"},
 		{"a filler paragraph still goes whole",
@@ -171,6 +174,32 @@ func TestLoremFixFrontMatter(t *testing.T) {
 			got, _ := fixed(t, set, "post.md", tt.in+body)
 			if got != tt.want+body {
 				t.Errorf("fixed:\n%q\nwant:\n%q", got, tt.want+body)
+			}
+		})
+	}
+}
+
+// TestFixDataAndTemplates: issue 17's broken files. A data file or a
+// template read as plain text, or Markdown with template tags, gets no fix
+// that swallows a key, a table header, a component or a template tag.
+func TestFixDataAndTemplates(t *testing.T) {
+	set := houseSettings(t)
+	tests := []struct{ name, file, in string }{
+		{"YAML data", "homepage.yml", "banner:\n  title: \"Lorem ipsum dolor sit amet, consectetur adipiscing elit.\"\n  content: \"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\"\n  button:\n    label: \"Get started\"\n"},
+		{"YAML list item", "home.yml", "about:\n  items:\n    - \"Lorem ipsum dolor sit amet, consectetur adipiscing elit. Ut enim ad minim veniam, quis nostrud exer\"\n"},
+		{"TOML config", "hugo.toml", "baseURL = \"https://example.org/\"\n[params]\ndescription = \"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\"\n[params.recent_posts]\ntitle = \"Lorem ipsum dolor sit amet consectetur\"\n"},
+		{"Astro page", "page.astro", "<Layout title=\"About\">\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.\n</Layout>\n"},
+		{"Liquid capture in Markdown", "post.md", "{% capture intro %}\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.\n{% endcapture %}\n"},
+		{"Liquid tag after filler in Markdown", "post.md", "Real intro.\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. {% endcapture %}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, res := fixed(t, set, tt.file, tt.in)
+			if got != tt.in {
+				t.Errorf("fixed:\n%q\nwant it unchanged", got)
+			}
+			if len(res.Findings) == 0 {
+				t.Error("the filler was not reported")
 			}
 		})
 	}
