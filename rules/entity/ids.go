@@ -241,7 +241,8 @@ func scanSpan(text string, k int) (span, int) {
 		for b > 0 && isAlnumASCII(text[b-1]) {
 			b--
 		}
-		if g := text[b : s-1]; g != "" && len(g) <= 2 && joinable(g) && (b == 0 || !isAlnumASCII(text[b-1])) {
+		// only a group standing alone: "Steuer-ID 729…" keeps its ID
+		if g := text[b : s-1]; g != "" && len(g) <= 2 && joinable(g) && (b == 0 || !isAlnumASCII(text[b-1]) && strings.IndexByte("-./_", text[b-1]) < 0) {
 			sp.start = b
 			sp.groups = []string{g, text[s:e]}
 			sp.seps = []string{" "}

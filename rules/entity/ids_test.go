@@ -144,7 +144,8 @@ func TestIdentifiers(t *testing.T) {
 		{"Grid ref JT 48 29 17 B.", ""}, // no cue
 		{"Steuer-ID: 31 948 576 236.", "steuer-id 31 948 576 236"},
 		{"Seine Steueridentifikationsnummer 57291846359 stand im Brief.", "steuer-id 57291846359"},
-		{"Ticket 31948576236 is open.", ""}, // no cue
+		{"Seine Steuer-ID 57291846359 stand im Brief.", "steuer-id 57291846359"}, // ID is not a NINO prefix
+		{"Ticket 31948576236 is open.", ""},                                      // no cue
 		{"NIR 2 92 05 75 118 042 50", "nir 2 92 05 75 118 042 50"},
 		{"numéro de sécurité sociale 292057511804250", "nir 292057511804250"},
 		{"DNI 48291735-S", "dni 48291735-S"},
