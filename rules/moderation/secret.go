@@ -99,14 +99,34 @@ func compileAllow(a *allowlist) {
 type secretSet struct {
 	Allowlist allowlist         `json:"allowlist"`
 	Rules     []*secretRuleData `json:"rules"`
-	// the keywords (lower case) by their first two bytes: pairs is a bit
-	// per pair, bucket the index in keywords (from 1) of the pair's
+	// the keywords (lower case) by their first two bytes: bucket is the
+	// index in keywords (from 1) of a pair's. A byte of the source is
+	// looked at only when the keywords' first three bytes (hashed into
+	// tris) or a keyword of two bytes (pairs) start there.
 	pairs    [1 << 10]uint64
+	tris     [1 << 10]uint64
 	bucket   [1 << 16]uint16
 	keywords [][]keyword
 }
 
-func (s *secretSet) has(p uint16) bool { return s.pairs[p>>6]&(1<<(p&63)) != 0 }
+func (s *secretSet) hasPair(p uint16) bool { return s.pairs[p>>6]&(1<<(p&63)) != 0 }
+
+func (s *secretSet) hasTri(h uint16) bool { return s.tris[h>>6]&(1<<(h&63)) != 0 }
+
+// triHash keys three lower-case bytes by their low five bits each (all a
+// letter's): digits and punctuation share keys with letters, which only
+// costs a comparison more.
+func triHash(a, b, c byte) uint16 {
+	return uint16(a&31)<<10 | uint16(b&31)<<5 | uint16(c&31)
+}
+
+// fold lower-cases ASCII letters.
+var fold = func() (t [256]byte) {
+	for i := range t {
+		t[i] = lowerByte(byte(i))
+	}
+	return
+}()
 
 type keyword struct {
 	text  string
@@ -133,7 +153,12 @@ var secrets = sync.OnceValue(func() *secretSet {
 			if s.bucket[p] == 0 {
 				s.bucket[p] = uint16(len(s.keywords))
 				s.keywords = append(s.keywords, nil)
+			}
+			if len(k) == 2 {
 				s.pairs[p>>6] |= 1 << (p & 63)
+			} else {
+				h := triHash(k[0], k[1], k[2])
+				s.tris[h>>6] |= 1 << (h & 63)
 			}
 			b := s.bucket[p]
 			j, ok := byText[k]
@@ -183,9 +208,14 @@ func findSecrets(src []byte) []secretHit {
 	var hits []secretHit
 	var done []int // rule → 1 + the end of the last window it ran on
 	var seen map[[2]int]bool
+	var a, b byte
+	if len(src) > 0 {
+		b = fold[src[0]]
+	}
 	for i := 0; i+1 < len(src); i++ {
-		p := pairOf(src[i], src[i+1])
-		if !s.has(p) {
+		a, b = b, fold[src[i+1]]
+		p := uint16(a)<<8 | uint16(b)
+		if !s.hasPair(p) && (i+2 >= len(src) || !s.hasTri(triHash(a, b, fold[src[i+2]]))) {
 			continue
 		}
 		for _, kw := range s.keywords[s.bucket[p]] {
