@@ -38,6 +38,11 @@ const (
 // version is set by the linker for releases; otherwise read from build info.
 var version = ""
 
+func init() {
+	// --version prints what the version command prints
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "draftlint %s\n", c.App.Version) }
+}
+
 func main() {
 	stop := profile()
 	untune := tuneMemory()
@@ -64,7 +69,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// word is a subcommand, nor help (the --help flag stays)
 		app.Commands = nil
 		app.HideHelp = true
-		app.Flags = append(app.Flags, cli.HelpFlag)
 	}
 	err := app.Run(argv)
 	if err != nil {
@@ -89,18 +93,18 @@ func lintFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "include", Usage: "lint only files matching these globs when walking folders (doublestar syntax, e.g. 'posts/**/*.md')"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files and folders matching these globs"},
 		&cli.BoolFlag{Name: "no-ignore", Usage: "do not honour .gitignore files when walking folders"},
-		&cli.StringFlag{Name: "stdin-filename", Usage: "with '-': the name findings are reported under; its extension chooses the format (default: plain text)"},
+		&cli.StringFlag{Name: "stdin-filename", DefaultText: "<stdin>, read as plain text", Usage: "with '-': the name findings are reported under; its extension chooses the format"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no summary line and no notices about skipped files"},
 		&cli.BoolFlag{Name: "compact", Usage: "text format: one line per finding, no excerpts"},
 		&cli.Int64Flag{Name: "max-file-size", Value: rules.DefaultMaxFileSize, Usage: "skip files larger than this many bytes, with a notice"},
 		&cli.IntFlag{Name: "max-lines", Value: rules.DefaultMaxLines, Usage: "skip files with more lines than this, with a notice"},
 		&cli.BoolFlag{Name: "skip-unreadable", Usage: "a file named on the command line that cannot be linted (binary, UTF-16, over --max-file-size or --max-lines) is skipped with a notice instead of failing the run (exit 2)"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once, at most 1024 (default: one per CPU)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "one per CPU", Usage: "files linted at once, at most 1024"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
 		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
-		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "use this config file for every file (default: the nearest .draftlint.yml above each file)"},
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, DefaultText: "the nearest " + config.FileName + " above each file", Usage: "use this config file for every file"},
 		&cli.BoolFlag{Name: "report-unused", Usage: "report suppression comments that suppress nothing (info)"},
-		&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "exit 1 when there are more than N warnings (default: no limit)"},
+		&cli.IntFlag{Name: "max-warnings", Value: -1, DefaultText: "no limit", Usage: "exit 1 when there are more than N warnings"},
 		&cli.StringFlag{Name: "baseline", Usage: "report and fail only on findings not recorded in this baseline file (see draftlint baseline write)"},
 		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since this git revision (e.g. origin/main)"},
 		&cli.BoolFlag{Name: "staged", Usage: "lint the staged version of every staged file, read from the git index (what the pre-commit hook runs)"},
@@ -114,15 +118,18 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 		Usage: "lint article drafts for filler, duplicated headlines, contradictory contact data and unsupported claims",
 		UsageText: "draftlint [flags] PATH...   (a PATH is a file, a folder, or - for standard input)\n" +
 			"draftlint --staged [flags]  (the staged version of staged drafts: the pre-commit hook)\n" +
-			"draftlint rules | explain RULE|CATEGORY | init | config [PATH] | baseline write FILE PATH... | hook install | version",
+			"draftlint rules | explain RULE|CATEGORY | init | config [PATH] | baseline write FILE PATH... | hook install | version | completion SHELL | man | help [COMMAND]",
+		Version:   versionString(),
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
-		Flags:     lintFlags(),
+		// --help is listed here: urfave/cli adds it only when there is no
+		// help command, and there is one (our own)
+		Flags: append(lintFlags(), cli.HelpFlag),
 		// errors are printed by run
 		ExitErrHandler:       func(*cli.Context, error) {},
-		HideHelpCommand:      true,
-		EnableBashCompletion: false,
+		HideHelpCommand:      true, // our own help command below: urfave's would answer to "h" too
+		EnableBashCompletion: true, // --generate-bash-completion, which the completion scripts call
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usagef("%v (see draftlint --help)", err)
 		},
@@ -262,6 +269,41 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 				}},
 			},
 			{
+				Name:      "help",
+				Usage:     "show the help, or a command's help",
+				ArgsUsage: "[COMMAND]",
+				Action: func(c *cli.Context) error {
+					if c.NArg() == 0 {
+						return cli.ShowAppHelp(c)
+					}
+					parent := c.Lineage()[1]
+					if parent.App.Command(c.Args().First()) == nil {
+						return usagef("help: no command %q (see draftlint help)", c.Args().First())
+					}
+					return cli.ShowCommandHelp(parent, c.Args().First())
+				},
+			},
+			{
+				Name:      "completion",
+				Usage:     "print a shell completion script: bash (zsh after bashcompinit) or fish",
+				ArgsUsage: "bash|fish",
+				Action: func(c *cli.Context) error {
+					return printCompletion(c, stdout)
+				},
+			},
+			{
+				Name:  "man",
+				Usage: "print the manual page (roff), e.g. draftlint man > draftlint.1",
+				Action: func(c *cli.Context) error {
+					page, err := c.App.ToManWithSection(1)
+					if err != nil {
+						return err
+					}
+					_, err = io.WriteString(stdout, page)
+					return err
+				},
+			},
+			{
 				Name:  "version",
 				Usage: "print the version",
 				Action: func(c *cli.Context) error {
@@ -273,14 +315,37 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 	}
 }
 
+// devVersion is the version of this source tree, for a build that carries
+// none: the release it leads to, "-dev".
+const devVersion = "v0.1.0-dev"
+
+// versionString is the version set at build time (-ldflags "-X
+// main.version=…"), else the module's version (go install …@v1.2.3), else
+// devVersion with the commit the build info names, if any.
 func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return devVersion
 	}
-	return "(devel)"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	v, dirty := devVersion, false
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			v += "+" + s.Value[:12]
+		case s.Key == "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if dirty && strings.Contains(v, "+") {
+		v += ".dirty"
+	}
+	return v
 }
 
 func listRules(w io.Writer) error {
@@ -674,7 +739,7 @@ func reportWriter(c *cli.Context, out io.Writer) (io.Writer, func(error) error, 
 // --max-warnings allows.
 func checkMaxWarnings(c *cli.Context, warns int, stderr io.Writer, code *int) {
 	if max := c.Int("max-warnings"); max >= 0 && *code == exitOK && warns > max {
-		warnf(stderr, "%d warnings, more than --max-warnings %d", warns, max)
+		warnf(stderr, "%d %s, more than --max-warnings %d", warns, plural(warns, "warning", "warnings"), max)
 		*code = exitFindings
 	}
 }
@@ -853,6 +918,9 @@ func reorder(args []string, app *cli.App) (out []string, pathsOnly bool) {
 		if args[1] == cmd.Name {
 			return args, false
 		}
+	}
+	if args[1] == "--generate-bash-completion" {
+		return args, false
 	}
 	takesValue := map[string]bool{}
 	for _, f := range app.Flags {
