@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/draftlint/draftlint/draft"
 	"github.com/draftlint/draftlint/rules"
 	"github.com/draftlint/draftlint/rules/entity"
 	"github.com/draftlint/draftlint/rules/lex"
@@ -108,7 +109,15 @@ func runNear(p *rules.Pass) {
 	d := p.Doc
 	hs := headings(d)
 	docs := pageOf(d).docs
-	_, _, pageHeading := titleInfo(d)
+	title, titleIdx, pageHeading := titleInfo(d)
+	isTitle := -1 // the index in hs of a front-matter or <title> title, compared as a heading before the others
+	if title != nil && (title.Kind == draft.FrontMatter || title.Kind == draft.Heading && title.Level == 0) && !docs {
+		key, code := textKey(title.Text)
+		if !code && key != "" {
+			hs = append([]heading{{idx: titleIdx, b: title, key: key, text: title.Text, parent: -1, line: d.Position(title.Start).Line, alt: -1}}, hs...)
+			isTitle = 0
+		}
+	}
 	// Index each heading by the multiset hash of its content words' stems.
 	// Two headings can be near when those are the same, when dropping one
 	// of the longer's gives the shorter, or when dropping one of each gives
@@ -172,8 +181,12 @@ func runNear(p *rules.Pass) {
 			}
 			slices.Sort(cands)
 			if i, diff, ok := firstNear(p, hs, tokensOf, cands, j, short, docs, ancestor); ok {
+				what := "the heading"
+				if i == isTitle {
+					what = "the title"
+				}
 				p.Report(rules.Finding{Offset: hs[j].b.Start, EndOffset: hs[j].b.End,
-					Message: fmt.Sprintf("heading %q nearly repeats the heading on line %d: %s", clip(hs[j].text, 60), hs[i].line, diff.describe(hs[i].line)),
+					Message: fmt.Sprintf("heading %q nearly repeats %s on line %d: %s", clip(hs[j].text, 60), what, hs[i].line, diff.describe(hs[i].line)),
 					Explanation: fmt.Sprintf("Line %d reads %q; this one differs only in %s. Keep one, or make the difference clear.",
 						hs[i].line, clip(hs[i].text, 80), diff.words())})
 			}
