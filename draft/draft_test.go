@@ -373,6 +373,7 @@ func TestMarkupGuard(t *testing.T) {
 	dense := "- " + strings.Repeat("*a* ", markupFloor/2) + "TK <!-- draftlint-disable-line --> `x`\n"
 	src := "# Head *one*\n\nSee [the site](https://a.example.org/) *first*.\n\n" + dense + "\nThen [more](https://b.example.org/) `code`.\n"
 	d := Parse("a.md", []byte(src), Markdown)
+	checkDoc(t, d)
 	var kinds []string
 	links := 0
 	for _, b := range d.Blocks {
