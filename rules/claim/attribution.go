@@ -35,7 +35,8 @@ var thatWords = lex.NewSet("that", "how", "why", "what", "whether", "if", "when"
 // participles report speech for the sentence's subject: "…, saying the
 // plan would fail", "a statement telling staff…".
 var participles = lex.NewSet("saying", "telling", "adding", "warning", "arguing", "claiming", "insisting", "noting",
-	"explaining", "stating", "announcing", "predicting", "suggesting", "writing", "tweeting", "declaring", "confirming")
+	"explaining", "stating", "announcing", "predicting", "suggesting", "writing", "tweeting", "declaring", "confirming",
+	"expecting", "forecasting", "estimating")
 
 // progressive: "she was telling reporters…", "began by saying…"
 var progressive = lex.NewSet("by", "began", "started", "while", "when", "after", "before", "without", "was", "were", "is", "are", "been", "be", "am", "keeps", "kept", "not", "isn't", "wasn't",

@@ -66,6 +66,7 @@ func TestAttribution(t *testing.T) {
 		"+The council sent a letter saying the bridge was the longest in Europe.",
 		"+Police released a statement that said the road was the most dangerous in the county.",
 		"+He is not saying which firms will lose the most.",
+		"+The carmaker is expecting the biggest rise in profits in its history.",
 		"-Prices continued, with a brief pause, to rise to the highest level ever.",
 		"+A company called Acme called for the biggest tax cut in history.",
 		"-The company called in the biggest team of lawyers in the city.",

@@ -9,7 +9,8 @@ import (
 )
 
 // Routine facts are not claims: a reporter states them on their own
-// authority (also: chart places, what a rule or rate says, what a
+// authority (also: chart places, the day's biggest fall in a market
+// report, what a rule or rate says, what a
 // government or firm pledges at the event reported). dropRoutine marks the triggers of a sentence that a routine
 // fact explains (they do not count towards its claim strength) and takes
 // out those that misfire:
@@ -332,9 +333,10 @@ func routineTrigger(l *lists, st string, ws []lex.Word, ts []trigger, i int, kin
 		}
 	}
 	switch {
-	case kinds&sports != 0 && (number || f == "change" || f == "ranking" && standing(ws, wi)):
+	case kinds&sports != 0 && (number || f == "change" || f == "ranking" && standing(ws, wi) || f == "causal" && strings.HasPrefix(strings.ToLower(text), "lead")):
+		// "reduces their lead to four points": a lead, not a cause
 		return explained
-	case kinds&market != 0 && (number || f == "change" || f == "first" && !strings.Contains(strings.ToLower(text), "first")):
+	case kinds&market != 0 && (number || f == "change" || f == "ranking" || f == "first" && !strings.Contains(strings.ToLower(text), "first")):
 		// a record high or low on the day is the day's news
 		return explained
 	case kinds&(appointment|betting|pledge) != 0 && (f == "number" || f == "amount"):
