@@ -111,3 +111,22 @@ func TestApart(t *testing.T) {
 		}
 	}
 }
+
+// TestVetFixesAcross: a rule that compares files gets its fixes checked
+// too.
+func TestVetFixesAcross(t *testing.T) {
+	r := &Rule{ID: "test/across", Across: func() func(*AcrossPass) {
+		return func(p *AcrossPass) {
+			// a replacement across emphasis: it would leave "website**"
+			p.Report(Finding{Offset: 4, EndOffset: 14, Message: "x", Fixes: []Fix{{Edits: []Edit{{Offset: 4, EndOffset: 14, NewText: "website"}}}}})
+		}
+	}, Run: func(p *Pass) { p.Export(1) }}
+	src := []byte("Our web **site** today.\n")
+	res := Run(Config{Rules: []*Rule{r}, Workers: 1}, []Source{{Path: "a.md", Data: src}})
+	if len(res.Findings) != 1 {
+		t.Fatalf("%d findings", len(res.Findings))
+	}
+	if len(res.Findings[0].Fixes) > 0 {
+		t.Errorf("a fix that cuts markup was offered: %q", ApplyFixes(src, res.Findings).Out)
+	}
+}

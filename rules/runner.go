@@ -280,6 +280,7 @@ func Stream(cfg Config, srcs []Source, emit func(*FileResult) bool) []Notice {
 			err := safely(func() { a.fn(p) })
 			if len(p.found) > 0 {
 				found := acceptFilter(r.src, p.found, r.accept)
+				vetAcross(*s, r.src, found)
 				fr.Findings = append(fr.Findings, r.sup.filter(found)...)
 			}
 			if err != nil {
@@ -565,4 +566,33 @@ func isUTF16(data []byte) bool {
 // SortNotices orders notices by file.
 func SortNotices(ns []Notice) {
 	sort.SliceStable(ns, func(i, j int) bool { return ns[i].File < ns[j].File })
+}
+
+// vetAcross checks the fixes of findings from a rule that compares files,
+// as VetFixes does those of the others: the file is parsed again (its
+// document is gone by then), or, when its content was dropped, the fixes
+// are.
+func vetAcross(s Source, src []byte, fs []Finding) {
+	n := 0
+	for i := range fs {
+		n += len(fs[i].Fixes)
+	}
+	if n == 0 {
+		return
+	}
+	if src == nil {
+		for i := range fs {
+			fs[i].Fixes = nil
+		}
+		return
+	}
+	f := s.Format
+	if !s.HasFormat {
+		f = draft.FormatFor(s.Path)
+	}
+	if err := safely(func() { VetFixes(draft.Parse(s.Path, src, f), fs) }); err != nil {
+		for i := range fs {
+			fs[i].Fixes = nil
+		}
+	}
 }
