@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -88,6 +89,30 @@ func TestCompletionAndMan(t *testing.T) {
 			if !strings.Contains(out+errs, w) {
 				t.Errorf("%v: output lacks %q\n%s%s", c.args, w, out, errs)
 			}
+		}
+	}
+}
+
+// --also writes more reports of the same run, each to its file (a comma
+// in the name is kept).
+func TestAlso(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.md", []byte("# Budget\n\nThe figure is TK.\n"))
+	sarif, js := filepath.Join(dir, "r,1.sarif"), filepath.Join(dir, "r.json")
+	code, out, errs := runCLI(t, "", "--format", "github", "--also", "sarif="+sarif, "--also", "json="+js, p)
+	if code != 1 || !strings.Contains(out, "::error file=") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	for _, f := range []string{sarif, js} {
+		data, err := os.ReadFile(f)
+		if err != nil || !strings.Contains(string(data), "placeholder/marker") {
+			t.Errorf("%s: %v\n%s", f, err, data)
+		}
+	}
+	for _, bad := range []string{"sarif", "nope=x.txt", "sarif=", "json=" + js + "x", "sarif=" + p} {
+		args := []string{"--also", bad, "--also", "json=" + js + "x", p}
+		if code, _, errs := runCLI(t, "", args...); code != 2 || !strings.Contains(errs, "--also") {
+			t.Errorf("--also %s: exit %d, %s", bad, code, errs)
 		}
 	}
 }

@@ -101,6 +101,7 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "skip-unreadable", Usage: "a file named on the command line that cannot be linted (binary, UTF-16, over --max-file-size or --max-lines) is skipped with a notice instead of failing the run (exit 2)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "one per CPU", Usage: "files linted at once, at most 1024"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of standard output"},
+		&cli.GenericFlag{Name: "also", Value: &alsoFlag{}, Usage: "also write the run's report in FORMAT to FILE, from the same run (FORMAT=FILE, repeatable): --format github --also sarif=draftlint.sarif"},
 		&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of every available fix (for git apply or patch -p1) instead of the report; files are not changed"},
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, DefaultText: "the nearest " + config.FileName + " above each file", Usage: "use this config file for every file"},
 		&cli.BoolFlag{Name: "report-unused", Usage: "report suppression comments that suppress nothing (info)"},
@@ -548,6 +549,10 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	if err := checkOutput("--output", c.String("output"), srcs, c.Bool("staged")); err != nil {
 		return err
 	}
+	also, err := alsoReports(c, srcs)
+	if err != nil {
+		return err
+	}
 	selected := def.Rules
 	cfg := rules.Config{Rules: selected, Severity: def.Severity, Options: def.Options, Workers: c.Int("jobs"),
 		MaxFileSize: c.Int64("max-file-size"), MaxLines: c.Int("max-lines"), ReportUnused: c.Bool("report-unused")}
@@ -555,13 +560,13 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 	case "json", "sarif", "github", "checkstyle", "junit":
 		// these show no excerpts: free each file once linted, unless a fix,
 		// a diff or a baseline needs its text
-		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == ""
+		cfg.DropSources = !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" && len(also) == 0
 	}
 	nt := newNotices(c, c.Args().Slice(), stderr, stdinUsed)
 	if w.say(stderr, c.Bool("quiet")) {
 		nt.failed = true
 	}
-	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" {
+	if st, ok := fmtr.(report.Streamer); ok && !c.Bool("fix") && !c.Bool("diff") && c.String("baseline") == "" && len(also) == 0 {
 		// each file's findings are written as soon as it and the files
 		// before it are linted: memory stays flat however many files
 		changed, err := changedSince(c, srcs)
@@ -629,6 +634,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer, code 
 		return err
 	}
 	if err := done(fmtr.Format(rw, rep)); err != nil {
+		return err
+	}
+	if err := writeAlso(also, rep); err != nil {
 		return err
 	}
 	var o outcome
