@@ -45,7 +45,7 @@ var progressive = lex.NewSet("by", "began", "started", "while", "when", "after",
 
 // statements are things that say: "a statement saying…".
 var statements = lex.NewSet("statement", "letter", "tweet", "post", "email", "message", "memo", "note", "interview",
-	"release", "speech", "report", "ad", "advert")
+	"release", "speech", "report", "ad", "advert", "video", "footage", "photo", "document", "documents", "records", "poll")
 
 var pronouns = lex.NewSet("he", "she", "they", "we", "i", "it", "his", "her", "their")
 
@@ -290,11 +290,17 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 	}
 	// next to the words spoken: "Kelly responded, with a smile: “…”",
 	// "“…?” the 43-year-old asked in the video"
-	spoken := strings.ContainsAny(after, ":“\"") || strings.ContainsAny(before, "”\"")
+	spoken := strings.ContainsAny(after, ":“\"") || strings.Contains(after, "''") || strings.ContainsAny(before, "”\"")
+	if !spoken && strings.HasPrefix(after, ",") && i > 0 {
+		// parenthetical: "Time, Mr. Pence added, was on their side"
+		lo := max(0, i-4)
+		spoken = strings.ContainsRune(t[ws[lo].Start:w.Start], ',')
+	}
 	if lw == "asked" {
-		// "asked Sanders how…", "asked him whether…"
-		for j := i + 2; j < len(ws) && j <= i+3; j++ {
-			if thatWords.Has(ws[j].Lower) {
+		// "asked Sanders how…", "asked him whether…", "asked the
+		// network to donate…"
+		for j := i + 2; j < len(ws) && j <= i+4; j++ {
+			if thatWords.Has(ws[j].Lower) || ws[j].Lower == "to" {
 				spoken = true
 			}
 		}
@@ -309,7 +315,16 @@ func reportingVerb(b *draft.Block, l *lists, sp draft.Span, ws []lex.Word, i int
 		// "the jury called it…"
 		object := (lw == "called" || lw == "calls") && (next == "it" || next == "him" || next == "her" || next == "them" ||
 			next == "for" && (nameAt(k) || definiteHead(ws, k)))
-		if !(pronouns.Has(lh) || l.sources.Has(lh) && !l.vague.Has(lh) || statements.Has(lh) || next == "that" || closing || object) {
+		// "a video of the match shows": the noun before "of"
+		ofHead := ""
+		for m := k - 1; m > 0 && m >= k-3; m-- {
+			if ws[m].Lower == "of" {
+				ofHead = ws[m-1].Lower
+				break
+			}
+		}
+		source := func(h string) bool { return l.sources.Has(h) && !l.vague.Has(h) || statements.Has(h) }
+		if !(pronouns.Has(lh) || source(lh) || ofHead != "" && source(ofHead) || next == "that" || closing || object) {
 			return attr{}, false
 		}
 	}
