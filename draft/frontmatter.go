@@ -98,7 +98,8 @@ func isProseKey(key string) int {
 func parseFrontMatter(d *Document, start, end int) {
 	src := d.Src
 	if bytes.HasPrefix(src[start:], []byte("+++")) {
-		return // TOML front matter: skipped, not prose
+		tomlFrontMatter(d, start, end)
+		return
 	}
 	nl := bytes.IndexByte(src[start:], '\n')
 	yStart := start + nl + 1
@@ -394,6 +395,56 @@ func plainValid(v []byte) bool {
 
 func plainWordStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf || c == '/' || c == '.'
+}
+
+// tomlFrontMatter makes blocks of TOML front matter's prose fields that
+// stand at the top level as one-line strings without escapes: title = "…"
+// or title = '…' (a table header ends the top level). Other values are not
+// read.
+func tomlFrontMatter(d *Document, start, end int) {
+	src := d.Src
+	off := start + bytes.IndexByte(src[start:end], '\n') + 1
+	for off > start && off < end {
+		e := off + bytes.IndexByte(src[off:end], '\n')
+		if e < off {
+			e = end
+		}
+		line := src[off:e]
+		lineStart := off
+		off = e + 1
+		t := bytes.TrimLeft(line, " \t")
+		if len(t) > 0 && t[0] == '[' {
+			return // [table] or [[array]]: the top level is over
+		}
+		k := 0
+		for k < len(t) && (t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z' || t[k] == '_' || k > 0 && (t[k] >= '0' && t[k] <= '9' || t[k] == '-')) {
+			k++
+		}
+		if k == 0 || isProseKey(string(t[:k])) <= 0 {
+			continue
+		}
+		v := bytes.TrimLeft(t[k:], " \t")
+		if len(v) == 0 || v[0] != '=' {
+			continue
+		}
+		v = bytes.TrimLeft(v[1:], " \t")
+		if len(v) < 2 || v[0] != '"' && v[0] != '\'' || bytes.HasPrefix(v, []byte(`"""`)) || bytes.HasPrefix(v, []byte("'''")) {
+			continue
+		}
+		q := v[0]
+		closing := bytes.IndexByte(v[1:], q)
+		if closing < 0 || q == '"' && bytes.IndexByte(v[1:closing+1], '\\') >= 0 {
+			continue // unclosed, or with escapes: not read
+		}
+		rest := bytes.TrimSpace(v[closing+2:])
+		if len(rest) > 0 && rest[0] != '#' {
+			continue
+		}
+		s := lineStart + (len(line) - len(v)) + 1
+		var bl builder
+		bl.add(src, s, s+closing)
+		addFrontMatterBlock(d, &bl, string(t[:k]))
+	}
 }
 
 // addFrontMatterBlock adds the block bl made of front-matter field path.
