@@ -183,7 +183,7 @@ func across() func(*rules.AcrossPass) {
 						continue
 					}
 					seen[j] = i + 1
-					if mayBeNear(firsts[j].bloom, f.bloom) && nearSameSorted(firsts[j].words, f.words) {
+					if mayBeNear(firsts[j].bloom, f.bloom) && nearSameSorted(firsts[j].words, f.words) && alignedNear(firsts[j].text, f.text) {
 						best = j
 						break
 					}
@@ -207,6 +207,18 @@ func report(p *rules.AcrossPass, f titleFact, first earlierTitle, how string) {
 	fd.Explanation = fmt.Sprintf("%q here and %q in %s. Give each article its own headline, or remove the copy.",
 		clip(f.text, 60), clip(first.text, 60), first.file)
 	p.Report(fd)
+}
+
+// alignedNear confirms a pair of titles with the same words (or one more)
+// as headline/near-duplicate reads them in order: "Convert from A to B" and
+// "Convert from B to A", or "with" and "without", are different titles.
+func alignedNear(a, b string) bool {
+	ta, tb := tokens(a), tokens(b)
+	if ta == nil || tb == nil {
+		return false
+	}
+	_, ok := nearHeadings(ta, tb, false)
+	return ok
 }
 
 // nearSameSorted reports whether two different headings (their sorted

@@ -68,6 +68,13 @@ func TestAcrossFiles(t *testing.T) {
 		// titles of code differ by their symbols
 		{Path: "j.md", Data: []byte("---\ntitle: \"operator :\"\n---\n")},
 		{Path: "k.md", Data: []byte("---\ntitle: \"operator ;\"\n---\n")},
+		{Path: "l.md", Data: []byte("# .DATA\n")},
+		{Path: "m.md", Data: []byte("# .DATA?\n")},
+		// the same words in another order, or with and without: different titles
+		{Path: "n.md", Data: []byte("# Moving savings from the branch to the app\n")},
+		{Path: "o.md", Data: []byte("# Moving savings from the app to the branch\n")},
+		{Path: "p.md", Data: []byte("# Working from home with small children\n")},
+		{Path: "q.md", Data: []byte("# Working from home without small children\n")},
 	}
 	res := rules.Run(rules.Config{Rules: rulestest.Select(t, "headline/duplicate-across-files")}, srcs)
 	var got []string

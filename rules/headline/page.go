@@ -118,6 +118,10 @@ func codeLike(s string) bool {
 			}
 			return true
 		}
+		// a name that starts with a symbol: "@fardata?", ".DATA?", "_MSC_VER"
+		if c := t[0]; (c == '@' || c == '.' || c == '_' || c == '#' || c == '$') && len(t) > 1 && hasLetterOrDigit(t[1:2]) {
+			return true
+		}
 		// the symbols a word ends with: sentence punctuation is prose
 		sym := len(t) - len(strings.TrimRight(t, "+-*=<>~^&|!/"))
 		if sym > 0 && strings.Trim(t[len(t)-sym:], "!") != "" {
