@@ -101,6 +101,11 @@ func renderSource(src []byte, all []rules.Finding, idx []int) template.HTML {
 	if src == nil {
 		return template.HTML("<em>(source not available)</em>")
 	}
+	masked := make([]rules.Finding, len(idx))
+	for k, i := range idx {
+		masked[k] = all[i]
+	}
+	src = Redact(src, masked)
 	bounds := map[int]bool{0: true, len(src): true}
 	for _, i := range idx {
 		f := all[i]

@@ -158,3 +158,23 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
+
+// Redact returns src with every finding's Masked text in place of the
+// bytes it covers (src itself when no finding has one), so that a report
+// quoting the draft does not print a secret or a personal number again.
+func Redact(src []byte, fs []rules.Finding) []byte {
+	var out []byte
+	for _, f := range fs {
+		if f.Masked == "" || f.Offset < 0 || f.EndOffset > len(src) || f.EndOffset-f.Offset != len(f.Masked) {
+			continue
+		}
+		if out == nil {
+			out = append([]byte(nil), src...)
+		}
+		copy(out[f.Offset:], f.Masked)
+	}
+	if out == nil {
+		return src
+	}
+	return out
+}

@@ -79,6 +79,9 @@ func (tw *textWriter) File(fs []rules.Finding, src []byte) error {
 	if len(fs) == 0 {
 		return tw.ew.err
 	}
+	if src != nil {
+		src = Redact(src, fs)
+	}
 	tw.add(fs)
 	p, ew, width := tw.p, tw.ew, tw.width
 	if !tw.t.Compact {

@@ -83,6 +83,11 @@ type Finding struct {
 	// claim/unsupported's probability that the sentence is a checkable
 	// claim); 0 when the rule does not grade, and then left out of JSON.
 	Score float64 `json:"score,omitempty"`
+	// Masked, when set, is what reports that quote the draft (the text
+	// report's excerpt, the HTML report's source) show for [Offset,
+	// EndOffset): a secret or a personal number with most of it replaced by
+	// '*', as many bytes long as the source it stands for.
+	Masked string `json:"-"`
 }
 
 // Rule is one check. Run is called once per document. Rules that compare

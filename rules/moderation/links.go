@@ -38,27 +38,28 @@ var placeholderHosts = map[string]bool{"server": true, "servername": true, "myse
 // cgnat is the carrier-grade NAT range (RFC 6598).
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
-// linkLeak says what a link exposes (a message and an explanation), or "".
-func linkLeak(l draft.Link) (string, string) {
+// linkLeak says what a link exposes (a message and an explanation, and the
+// password or token in it if any), or "".
+func linkLeak(l draft.Link) (string, string, string) {
 	if l.Email || l.Bare {
-		return "", ""
+		return "", "", ""
 	}
 	raw := l.URL
 	if !strings.Contains(raw, "://") {
-		return "", ""
+		return "", "", ""
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return "", ""
+		return "", "", ""
 	}
 	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
 	if publicOrExample(host) {
-		return "", ""
+		return "", "", ""
 	}
 	if pw, ok := u.User.Password(); ok && pw != "" && !placeholderPassword(pw) {
 		shown := u.Scheme + "://" + u.User.Username() + ":••••••••@" + u.Host
 		return fmt.Sprintf("password in a link (%s) must not be published", shown),
-			"Whoever reads the link can log in as " + u.User.Username() + ". Change the password, then remove it from the link."
+			"Whoever reads the link can log in as " + u.User.Username() + ". Change the password, then remove it from the link.", pw
 	}
 	for name, vals := range u.Query() {
 		n := strings.ToLower(name)
@@ -70,13 +71,13 @@ func linkLeak(l draft.Link) (string, string) {
 				continue
 			}
 			return fmt.Sprintf("link with a credential in its query (%s=%s) must not be published", name, maskSecret(v)),
-				"The " + name + " parameter gives whoever follows the link the access of its owner. Revoke it, then link without it."
+				"The " + name + " parameter gives whoever follows the link the access of its owner. Revoke it, then link without it.", v
 		}
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https", "ftp", "ws", "wss":
 	default:
-		return "", "" // file://C:/…, service://server/… in documentation
+		return "", "", "" // file://C:/…, service://server/… in documentation
 	}
 	if addr, err := netip.ParseAddr(host); err == nil {
 		if addr.Is4In6() {
@@ -84,15 +85,15 @@ func linkLeak(l draft.Link) (string, string) {
 		}
 		if addr.IsPrivate() || addr.IsLinkLocalUnicast() || cgnat.Contains(addr) {
 			return fmt.Sprintf("link to a private network address (%s)", host),
-				"Readers cannot reach " + host + ": it belongs to a private network, and publishing it tells outsiders how that network is laid out. Link to a public address or remove the link."
+				"Readers cannot reach " + host + ": it belongs to a private network, and publishing it tells outsiders how that network is laid out. Link to a public address or remove the link.", ""
 		}
-		return "", ""
+		return "", "", ""
 	}
 	if why := internalHost(host); why != "" {
 		return fmt.Sprintf("link to an internal host (%s)", host),
-			"Readers cannot reach " + host + " (" + why + "); publishing it tells outsiders about internal systems. Link to a public page or remove the link."
+			"Readers cannot reach " + host + " (" + why + "); publishing it tells outsiders about internal systems. Link to a public page or remove the link.", ""
 	}
-	return "", ""
+	return "", "", ""
 }
 
 // publicOrExample: localhost and the example names, which documentation

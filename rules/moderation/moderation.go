@@ -69,3 +69,29 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// starMask is mask for a report that quotes the draft: the same letters
+// and digits kept, the others replaced by '*' byte for byte (a character
+// of several bytes by as many), so that it is exactly as long as s.
+func starMask(s string, keepFirst, keepLast int) string {
+	n := 0
+	for _, r := range s {
+		if isAlnum(r) {
+			n++
+		}
+	}
+	b := []byte(s)
+	i := 0
+	for k, r := range s {
+		if !isAlnum(r) {
+			continue
+		}
+		if i >= keepFirst && i < n-keepLast {
+			for j := 0; j < utf8.RuneLen(r) && k+j < len(b); j++ {
+				b[k+j] = '*'
+			}
+		}
+		i++
+	}
+	return string(b)
+}

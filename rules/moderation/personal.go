@@ -73,7 +73,12 @@ func runPersonal(p *rules.Pass) {
 			if id.Dummy != "" || skip[string(id.Kind)] {
 				continue
 			}
-			p.Report(rules.Finding{Offset: b.Src(id.Start), EndOffset: b.SrcEnd(id.End),
+			start, end := b.Src(id.Start), b.SrcEnd(id.End)
+			first := 0
+			if len(id.Value) >= 15 {
+				first = 4
+			}
+			p.Report(rules.Finding{Offset: start, EndOffset: end, Masked: starMask(string(p.Doc.Src[start:end]), first, 4),
 				Message: fmt.Sprintf("%s %s must not be published", id.Name, maskID(id)),
 				Explanation: fmt.Sprintf("It passes %s. Remove it, or mask all but the last digits (%s).",
 					id.Check, maskID(id))})

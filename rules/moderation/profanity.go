@@ -223,6 +223,7 @@ func runWords(p *rules.Pass, slurs bool) {
 			}
 			word := b.Text[m.Start:m.End]
 			f := rules.Finding{Offset: b.Src(m.Start), EndOffset: b.SrcEnd(m.End)}
+			f.Masked = starWords(string(p.Doc.Src[f.Offset:f.EndOffset]))
 			kind, what := "profanity", "a word rated likely profane"
 			if slurs {
 				kind, what = "slur", "a slur"
@@ -276,6 +277,23 @@ func maskWord(w string) string {
 		} else {
 			b.WriteString("•")
 		}
+	}
+	return b.String()
+}
+
+// starWords is maskWord for a report quoting the draft: as long in bytes
+// as w, with '*' for the hidden letters.
+func starWords(w string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(w, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		last := 1
+		if utf8.RuneCountInString(part) <= 2 {
+			last = 0
+		}
+		b.WriteString(starMask(part, 1, last))
 	}
 	return b.String()
 }

@@ -488,7 +488,7 @@ func runSecret(p *rules.Pass) {
 	hits := findSecrets(d.Src)
 	for _, h := range hits {
 		secret := string(d.Src[h.start:h.end])
-		p.Report(rules.Finding{Offset: h.start, EndOffset: h.end,
+		p.Report(rules.Finding{Offset: h.start, EndOffset: h.end, Masked: starSecret(secret),
 			Message: fmt.Sprintf("%s %s must not be published", secretName(h.rule.ID), maskSecret(secret)),
 			Explanation: fmt.Sprintf("gitleaks rule %s: %s Revoke it, then remove it: the repository's history keeps it.",
 				h.rule.ID, h.rule.Description)})
@@ -498,11 +498,45 @@ func runSecret(p *rules.Pass) {
 			if covered(hits, l.Start, l.End) {
 				continue
 			}
-			if msg, why := linkLeak(l); msg != "" {
-				p.Report(rules.Finding{Offset: l.Start, EndOffset: l.End, Message: msg, Explanation: why})
+			if msg, why, secret := linkLeak(l); msg != "" {
+				f := rules.Finding{Offset: l.Start, EndOffset: l.End, Message: msg, Explanation: why}
+				if secret != "" {
+					f.Masked = maskIn(string(d.Src[l.Start:l.End]), secret)
+				}
+				p.Report(f)
 			}
 		}
 	}
+}
+
+// starSecret hides a secret for a report quoting the draft: a key
+// block's first line stays ("-----BEGIN RSA PRIVATE KEY-----"), of any
+// other its first characters, as in maskSecret.
+func starSecret(s string) string {
+	if strings.HasPrefix(s, "-----BEGIN") {
+		if i := strings.IndexByte(s, '\n'); i > 0 {
+			return s[:i] + starMask(s[i:], 0, 0)
+		}
+	}
+	return starMask(s, min(4, len(s)/4), 0)
+}
+
+// maskIn hides every occurrence of secret in a link's source; a link
+// whose source does not hold it as written (entities, escapes) is hidden
+// after its host.
+func maskIn(src, secret string) string {
+	if strings.Contains(src, secret) {
+		return strings.ReplaceAll(src, secret, strings.Repeat("*", len(secret)))
+	}
+	i := strings.Index(src, "://")
+	if i < 0 {
+		return starMask(src, 0, 0)
+	}
+	j := strings.IndexAny(src[i+3:], "/?#")
+	if j < 0 {
+		return src[:i+3] + starMask(src[i+3:], 0, 0)
+	}
+	return src[:i+3+j] + starMask(src[i+3+j:], 0, 0)
 }
 
 // covered: a secret already reported lies in [s, e).
