@@ -97,6 +97,17 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 	// its paragraph and over one paragraph break, until a new speaker
 	// (carry[k] is 1 no, 2 yes)
 	var path []int
+	// finding: sentence k names a study, survey or figures (its own
+	// attribution is read only when a word could say so)
+	finding := func(k int) bool {
+		r := seq[k]
+		for _, w := range lex.WordsIn(lex.BlockWords(d, r.block), r.s.span.Start, r.s.span.End) {
+			if l.sources.Has(w.Lower) || w.Lower == "according" || w.Lower == "published" {
+				return own(k).finding
+			}
+		}
+		return false
+	}
 	carried := func(k int) bool {
 		// back to a sentence whose answer is known or decided by its
 		// neighbour alone, then forward
@@ -104,7 +115,7 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 		for j := k; carry[j] == 0; {
 			path = append(path, j)
 			p := prev(j)
-			if p < 0 || seq[p].block != seq[j].block || own(p).finding || own(p).hasVerb {
+			if p < 0 || seq[p].block != seq[j].block || finding(p) {
 				break
 			}
 			j = p
@@ -112,7 +123,7 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 		for i := len(path) - 1; i >= 0; i-- {
 			j, v := path[i], uint8(1)
 			if p := prev(j); p >= 0 {
-				if ps := own(p); ps.finding || seq[p].block == seq[j].block && !ps.hasVerb && carry[p] == 2 {
+				if finding(p) || seq[p].block == seq[j].block && carry[p] == 2 && !own(p).hasVerb {
 					v = 2
 				}
 			}
@@ -120,6 +131,7 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 		}
 		return carry[k] == 2
 	}
+
 	for k := range seq {
 		s := seq[k].s
 		if !all && s.score < 1 && len(s.weasels) == 0 {
@@ -135,7 +147,7 @@ func inContext(d *draft.Document, l *lists, a *analyses, all bool) {
 			s.attributed, s.why = true, "the findings of a source named before it"
 		default:
 			// a source given in the next sentence for this one's figures
-			if n := next(k); n >= 0 && own(n).attributed && sourceBack(d, seq[n].block, seq[n].s) {
+			if n := next(k); n >= 0 && sourceBack(d, seq[n].block, seq[n].s) && own(n).attributed {
 				s.attributed, s.why = true, "a source named in the next sentence"
 			}
 		}
