@@ -84,26 +84,26 @@ const (
 )
 
 var (
-	sportWords = lex.NewSet("goal", "goals", "scored", "scoring", "striker", "match", "matches", "fixture", "league",
+	sportWords = cueSet("goal", "goals", "scored", "scoring", "striker", "match", "matches", "fixture", "league",
 		"cup", "tournament", "championship", "championships", "semi-final", "quarter-final", "final", "finals", "race",
 		"lap", "laps", "medal", "medals", "wicket", "wickets", "innings", "try", "tries", "penalty", "penalties",
 		"half-time", "minute", "minutes", "season", "seed", "seeded", "set", "sets", "tie-break", "round", "game",
 		"games", "victory", "defeat", "win", "won", "beat", "beaten", "drew", "draw", "lost", "points", "title",
 		"marathon", "metres", "seconds", "qualified", "qualifier", "unbeaten", "squad", "side", "team", "club", "coach")
-	resultWords = lex.NewSet("beat", "beaten", "won", "win", "wins", "lost", "lose", "drew", "draw", "defeated",
+	resultWords = cueSet("beat", "beaten", "won", "win", "wins", "lost", "lose", "drew", "draw", "defeated",
 		"thrashed", "edged", "scored", "finished", "clinched", "secured", "claimed", "qualified", "equalised", "led",
 		"trailed", "victory", "defeat", "lead", "clocked", "ran", "posted")
-	marketWords = lex.NewSet("shares", "stock", "stocks", "index", "ftse", "dow", "nasdaq", "nikkei", "dax", "cac",
+	marketWords = cueSet("shares", "stock", "stocks", "index", "ftse", "dow", "nasdaq", "nikkei", "dax", "cac",
 		"sensex", "dollar", "euro", "pound", "sterling", "yen", "yuan", "crude", "barrel", "gold", "bonds", "yields",
 		"futures", "markets", "share", "brent", "peso", "rouble", "ruble", "won", "franc", "currency", "currencies")
-	moveWords = lex.NewSet("rose", "fell", "jumped", "dropped", "climbed", "slipped", "gained", "lost", "shed", "closed",
+	moveWords = cueSet("rose", "fell", "jumped", "dropped", "climbed", "slipped", "gained", "lost", "shed", "closed",
 		"ended", "traded", "trading", "hit", "surged", "plunged", "slumped", "soared", "tumbled", "rallied", "edged",
 		"firmed", "weakened", "strengthened", "up", "down", "higher", "lower", "opened", "rise", "fall", "rises",
 		"falls", "sank", "dipped", "advanced", "retreated", "recovered", "touched", "reached", "valued", "priced")
-	logisticsWords = lex.NewSet("tickets", "ticket", "admission", "entry", "doors", "box", "venue", "festival",
+	logisticsWords = cueSet("tickets", "ticket", "admission", "entry", "doors", "box", "venue", "festival",
 		"concert", "gig", "gigs", "tour", "exhibition", "ceremony", "screening", "premiere", "runs", "held", "starts",
 		"begins", "opens", "kicks", "sale", "priced", "retail", "retails", "rrp", "costs", "cost", "sells", "price")
-	appointWords = lex.NewSet("appointed", "appoints", "appointment", "named", "replace", "replaces", "replacing",
+	appointWords = cueSet("appointed", "appoints", "appointment", "named", "replace", "replaces", "replacing",
 		"succeeds", "succeed", "successor", "resigned", "resigns", "quit", "quits", "stepped", "steps", "joins",
 		"joined", "hired", "sacked", "promoted", "elected", "nominated")
 	imperatives = lex.NewSet("click", "run", "set", "use", "install", "open", "select", "enter", "type", "add",
@@ -119,7 +119,7 @@ var (
 		"minutes", "hours", "hrs", "channels", "speakers", "tracks", "levels", "episodes", "pages")
 	timeWords = lex.NewSet("gmt", "bst", "cet", "utc", "est", "pst", "et", "pt", "am", "pm", "a.m", "p.m", "o'clock",
 		"hrs", "local")
-	oddsWords  = lex.NewSet("odds", "favourite", "favorite", "bookmakers", "bookies", "bet", "betting", "evens", "shot", "outsider")
+	oddsWords  = cueSet("odds", "favourite", "favorite", "bookmakers", "bookies", "bet", "betting", "evens", "shot", "outsider")
 	currencies = lex.NewSet("dollars", "euros", "pounds", "yen", "yuan", "rupees", "francs", "pesos", "roubles",
 		"rubles", "krona", "kronor", "marks", "dinars", "rand", "baht", "won", "usd", "eur", "gbp")
 	// award categories after "best" or "most": "the best actress Oscar"
@@ -130,11 +130,11 @@ var (
 		"improved", "urban", "rock", "pop", "dance", "r&b", "rap", "country", "collaboration", "adapted", "costume",
 		"editing", "cinematography", "sound", "visual", "makeup", "television", "tv", "series", "programme",
 		"breakthrough", "debut", "performance", "wanted", "popular")
-	chartWords = lex.NewSet("chart", "charts", "box-office", "bestseller", "bestsellers", "singles", "album", "albums",
+	chartWords = cueSet("chart", "charts", "box-office", "bestseller", "bestsellers", "singles", "album", "albums",
 		"billboard", "ratings", "viewers", "audience", "audiences")
 	// what a rule, a law or a rate says: "adults must be paid at least
 	// £5.05 an hour", "the rate is set at 4.75%"
-	ruleWords = lex.NewSet("must", "shall", "entitled", "eligible", "scheduled", "capped", "subject")
+	ruleWords = cueSet("must", "shall", "entitled", "eligible", "scheduled", "capped", "subject")
 	// "due to attend" is a schedule, not a cause
 	scheduled = lex.NewSet("attend", "be", "take", "open", "start", "begin", "meet", "arrive", "finish", "end",
 		"launch", "go", "visit", "return", "appear", "speak", "announce", "publish", "face", "hold", "make", "report",
@@ -142,10 +142,27 @@ var (
 		"release", "hear", "stand", "come", "resume", "expire", "run", "vote", "testify", "complete", "fly", "air",
 		"reopen", "unveil", "present", "decide", "rule", "sit", "receive", "get", "have", "become", "stay", "move")
 	// what a government, firm or donor announces at the event reported
-	pledgeWords = lex.NewSet("pledged", "pledging", "pledges", "offered", "offering", "unveiled", "unveiling",
+	pledgeWords = cueSet("pledged", "pledging", "pledges", "offered", "offering", "unveiled", "unveiling",
 		"promised", "earmarked", "allocated", "announced", "announcing", "committed", "donated", "bid", "budgeted")
 	rankingStanding = lex.NewSet("top", "topped", "first", "second", "third", "bottom", "leads", "leading", "place")
 )
+
+// cueWords are the words of the sets routineKinds reads, and routineCues
+// their union: most words are in none, which one look-up tells.
+var (
+	cueWords    []string
+	routineCues lex.Set
+)
+
+func cueSet(words ...string) lex.Set {
+	cueWords = append(cueWords, words...)
+	return lex.NewSet(words...)
+}
+
+func init() {
+	routineCues = lex.NewSet(append(cueWords, "box", "oil", "gas", "petrol", "interest", "you", "can", "lets", "allows",
+		"you'll", "you’ll", "now")...)
+}
 
 // routineKinds says which kinds of routine fact sentence st (words ws)
 // reads as.
@@ -154,6 +171,12 @@ func routineKinds(st string, ws []lex.Word) int {
 	sport, result, mkt, move, logi, appoint := false, false, false, false, false, false
 	for i, w := range ws {
 		lw := w.Lower
+		if !routineCues.Has(lw) {
+			if w.Text[0] >= '0' && w.Text[0] <= '9' && scoreAt(st, ws, i) {
+				k |= sports
+			}
+			continue
+		}
 		if sportWords.Has(lw) {
 			sport = true
 		}
