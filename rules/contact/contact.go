@@ -6,6 +6,7 @@ package contact
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -44,8 +45,11 @@ not compared.`}
 a German postcode has five digits, an Austrian four. For the major cities of
 DE, AT, CH, GB, IE, FR, ES, IT, NL, BE, US, CA, AU and JP a committed table of
 postcode ranges tells which city a postcode belongs to; a postcode inside
-another listed city's range ("80331 Berlin": 80331 is Munich) is reported. A
-US ZIP code is also checked against the state written before it.`}
+another listed city's range ("80331 Berlin": 80331 is Munich) is reported, and
+so is one of another region than a listed city's (its first two digits:
+"75008 Madrid", where Madrid's codes start with 28). A US ZIP code or an
+Australian postcode is also checked against the state written before it
+(Google's address data: Queensland's codes start with 4 or 9).`}
 	invalidRule = &rules.Rule{ID: "contact/invalid-phone", Severity: rules.Error,
 		Doc: "A phone number is not valid for its country (wrong length, impossible prefix)",
 		Explanation: `A number in international form (+CC …), or in national form next to an address
@@ -54,11 +58,13 @@ A number that cannot exist (too short, too long, an unassigned prefix or an
 unknown country code) cannot be called. Numbers reserved for fiction are
 reported by placeholder/dummy-contact instead.`}
 	premiumRule = &rules.Rule{ID: "contact/premium-number", Severity: rules.Warning,
-		Doc: "A premium-rate or shared-cost number is given as a contact",
-		Explanation: `Premium-rate and shared-cost numbers (UK 09xx and 084x/087x, German 0900,
-French 08 9x and so on) cost callers more than a normal call, and readers may
-not expect that. Give a geographic or free number, or say what the call
-costs.`}
+		Doc: "A premium-rate number is given as a contact",
+		Explanation: `Premium-rate numbers (UK 09xx and 084x/087x, German 0900, French 08 9x and so
+on) cost callers more than a normal call, and readers may not expect that.
+Give a geographic or free number, or say what the call costs. Shared-cost,
+local-rate (Australian 13 and 1300), toll-free, UAN and personal numbers are
+not premium-rate. A number is reported once per contact block, however
+often it is given.`}
 	domainRule = &rules.Rule{ID: "contact/domain-country-mismatch", Severity: rules.Warning,
 		Doc: "An email or website has another country's domain than the address",
 		Explanation: `An email address or website with a country-code domain (.fr, .de, .co.uk)
@@ -219,12 +225,18 @@ func elsewhere(cur, cb *cblock) bool {
 	if len(cb.evidence) == 0 || len(cur.evidence) == 0 {
 		return false
 	}
-	here, _, _ := addressOf(cb)
+	here, hereCity, _ := addressOf(cb)
 	if here == "" {
 		return false
 	}
-	there, _, _ := addressOf(cur)
-	return there != "" && there != here
+	there, thereCity, _ := addressOf(cur)
+	if there == "" {
+		return false
+	}
+	// another country, or another city of the same one ("Bern: …" after
+	// "Lausanne: …"): the next office
+	return there != here || hereCity != nil && thereCity != nil && hereCity != thereCity &&
+		!geo().sameCity(hereCity, thereCity.name) && !geo().sameCity(thereCity, hereCity.name)
 }
 
 // functionWords mark running prose.
@@ -273,6 +285,9 @@ func analyseBlock(d *draft.Document, bi int, contactLike bool) *cblock {
 	for _, l := range b.Links {
 		if strings.HasPrefix(strings.ToLower(l.URL), "tel:") {
 			raw := strings.TrimSpace(l.URL[4:])
+			if shownInText(cb.phones, l.TextStart, l.TextEnd, digitsOf(raw)) {
+				continue // the number is its own link text: one number
+			}
 			cb.phones = append(cb.phones, phone{cand: entity.Phone{Raw: raw, Digits: digitsOf(raw), Plus: strings.HasPrefix(raw, "+"), Start: l.TextStart, End: l.TextEnd, Cue: true}, block: b})
 		}
 	}
@@ -329,7 +344,7 @@ func addressOf(cb *cblock) (country string, c *city, why string) {
 	var cities []*city
 	var cityEv *evEntry
 	cityCountries := map[string]bool{}
-	for k := range cb.evidence {
+	for _, k := range cityOrder(cb.evidence) {
 		e := &cb.evidence[k]
 		if e.kind == "postcode" && e.city != nil || e.kind == "city" {
 			cands := e.candidates
@@ -401,9 +416,16 @@ func checkBlock(p *rules.Pass, cb *cblock) {
 	if region == "" {
 		region = strings.ToUpper(p.Options.String("default_region", ""))
 	}
+	state := stateOf(cb, country)
+	seen := map[string]bool{}
 	for k := range cb.phones {
 		ph := &cb.phones[k]
-		checkPhone(p, ph, region, country, addrCity, why)
+		if d := strings.TrimPrefix(ph.cand.Digits, "+"); seen[d] {
+			continue // one finding per number, however often it is given
+		} else {
+			seen[d] = true
+		}
+		checkPhone(p, ph, region, country, addrCity, why, state)
 	}
 }
 
@@ -420,11 +442,15 @@ func checkRegion(v any) error {
 	return fmt.Errorf("want a two-letter region code such as DE or GB, got %v", v)
 }
 
-func typeName(t phonenumbers.PhoneNumberType) string {
+// typeName names a number's type as its country's callers know it.
+func typeName(t phonenumbers.PhoneNumberType, region string) string {
 	switch t {
 	case phonenumbers.PREMIUM_RATE:
 		return "premium-rate"
 	case phonenumbers.SHARED_COST:
+		if region == "AU" {
+			return "local-rate" // 13 and 1300: the price of a local call
+		}
 		return "shared-cost"
 	case phonenumbers.TOLL_FREE:
 		return "toll-free"
@@ -435,7 +461,7 @@ func typeName(t phonenumbers.PhoneNumberType) string {
 	case phonenumbers.VOIP:
 		return "VoIP"
 	case phonenumbers.UAN:
-		return "non-geographic"
+		return "non-geographic (UAN)"
 	case phonenumbers.PERSONAL_NUMBER:
 		return "personal"
 	case phonenumbers.PAGER:
@@ -445,7 +471,7 @@ func typeName(t phonenumbers.PhoneNumberType) string {
 }
 
 func describe(num *phonenumbers.PhoneNumber, region string) string {
-	t := typeName(phonenumbers.GetNumberType(num))
+	t := typeName(phonenumbers.GetNumberType(num), region)
 	c := countryAdjective(region)
 	if t == "" {
 		return "a " + c + " number"
@@ -481,11 +507,10 @@ func (ph *phone) span() (int, int) {
 	return ph.block.Src(ph.cand.Start), ph.block.SrcEnd(ph.cand.End)
 }
 
-func checkPhone(p *rules.Pass, ph *phone, region, country string, addrCity *city, why string) {
+func checkPhone(p *rules.Pass, ph *phone, region, country string, addrCity *city, why, state string) {
 	raw := ph.cand.Raw
-	fiction := reservedForFiction(ph.cand.Digits)
-	if fiction && p.Rule != countryRule {
-		return // placeholder/dummy-contact reports it; only a country mismatch is ours too
+	if reservedForFiction(ph.cand.Digits) {
+		return // placeholder/dummy-contact reports it: it is only a placeholder
 	}
 	intl := ph.cand.Plus
 	parseRegion := region
@@ -534,7 +559,7 @@ func checkPhone(p *rules.Pass, ph *phone, region, country string, addrCity *city
 	case invalidRule:
 		if !valid && !mismatch {
 			reason := "it has no valid prefix for its country"
-			switch phonenumbers.IsPossibleNumberWithReason(num) {
+			switch lengthReason(num) {
 			case phonenumbers.TOO_SHORT:
 				reason = "it is too short"
 			case phonenumbers.INVALID_LENGTH:
@@ -557,14 +582,16 @@ func checkPhone(p *rules.Pass, ph *phone, region, country string, addrCity *city
 		}
 	case premiumRule:
 		t := phonenumbers.GetNumberType(num)
-		if valid && (t == phonenumbers.PREMIUM_RATE || t == phonenumbers.SHARED_COST) {
+		if valid && t == phonenumbers.PREMIUM_RATE {
 			p.Report(rules.Finding{Offset: s, EndOffset: e,
 				Message:     fmt.Sprintf("phone %s is %s", intlForm, describe(num, numRegion)),
-				Explanation: fmt.Sprintf("%s numbers cost callers more than an ordinary call. Give a geographic or free number, or state the cost.", strings.ToUpper(typeName(t)[:1])+typeName(t)[1:])})
+				Explanation: "Premium-rate numbers cost callers more than an ordinary call. Give a geographic or free number, or state the cost."})
 		}
 	case cityRule:
 		if valid && !mismatch && addrCity != nil && addrCity.country == numRegion {
 			checkArea(p, num, addrCity, s, e, why, intlForm)
+		} else if valid && !mismatch && addrCity == nil && state != "" && numRegion == country {
+			checkAreaState(p, num, state, s, e, intlForm)
 		}
 	case formatRule:
 		if valid {
@@ -702,21 +729,37 @@ func checkPostcodes(p *rules.Pass, cb *cblock) {
 				continue
 			}
 			pcCity := g.postcodeCity(cc, e.postcode)
-			if pcCity != "" && !g.sameCity(e.city, pcCity) && key(pcCity) != key(e.city.name) {
+			own := g.ranges(e.city)
+			if pcCity != "" && !g.sameCity(e.city, pcCity) && key(pcCity) != key(e.city.name) &&
+				(len(own) > 0 || !g.areaCodes(cc)) { // a GB area is not a town: Salford is in M
 				p.Report(rules.Finding{Offset: s, EndOffset: en,
 					Message:     fmt.Sprintf("postcode %s is in %s, not %s", e.postcode, pcCity, e.cityText),
 					Explanation: fmt.Sprintf("In %s, postcode %s belongs to %s. Correct the postcode or the city.", countryName(cc), e.postcode, pcCity)})
-			}
-		case "state":
-			if e.country != "US" {
 				continue
 			}
+			if pcCity == "" && len(own) > 0 && !g.areaCodes(cc) && cc != "US" && cc != "JP" && !regionOf(own, e.postcode) {
+				p.Report(rules.Finding{Offset: s, EndOffset: en,
+					Message:     fmt.Sprintf("postcode %s is in %s, not %s", e.postcode, pcCity, e.cityText),
+					Explanation: fmt.Sprintf("In %s, the postcodes of %s start with %s; %s is another region's. Correct the postcode or the city.", countryName(cc), e.cityText, regionPrefixes(own), e.postcode)})
+			}
+		case "state":
 			state := e.cityText
-			sub := addressSubdivisionRegex(state)
-			if sub != nil && !sub.MatchString(e.postcode) {
+			sub := addressSubdivisionRegex(e.country, state)
+			if sub == nil || sub.MatchString(e.postcode) {
+				continue
+			}
+			switch e.country {
+			case "US":
 				p.Report(rules.Finding{Offset: s, EndOffset: en,
 					Message:     fmt.Sprintf("ZIP code %s is not in %s", e.postcode, usStates[state]),
 					Explanation: fmt.Sprintf("ZIP codes in %s do not start like %s. Correct the ZIP code or the state.", usStates[state], e.postcode)})
+			case "AU":
+				if !cb.contactLike {
+					continue // "NT 2000" in prose is more often Windows than Darwin
+				}
+				p.Report(rules.Finding{Offset: s, EndOffset: en,
+					Message:     fmt.Sprintf("postcode %s is not in %s", e.postcode, auStates[state]),
+					Explanation: fmt.Sprintf("Postcodes in %s (%s) do not start like %s (Google's address data). Correct the postcode or the state.", auStates[state], state, e.postcode)})
 			}
 		}
 	}
@@ -812,4 +855,166 @@ func ccTLDCountry(host string) string {
 		return ""
 	}
 	return cc
+}
+
+// shownInText reports whether a tel: link's text [s, e) is a phone already
+// found in the text with the same digits (national or international).
+func shownInText(phones []phone, s, e int, digits string) bool {
+	d := strings.TrimPrefix(digits, "+")
+	for _, ph := range phones {
+		if ph.cand.Start < e && s < ph.cand.End {
+			t := strings.TrimPrefix(ph.cand.Digits, "+")
+			if t == d || strings.HasSuffix(d, strings.TrimLeft(t, "0")) || strings.HasSuffix(t, strings.TrimLeft(d, "0")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lengthReason is IsPossibleNumberWithReason, made precise: a number
+// shorter than every fixed-line and mobile number of its country is too
+// short, longer than all of them too long, though the country's general
+// plan (which counts short codes) allows its length.
+func lengthReason(num *phonenumbers.PhoneNumber) phonenumbers.ValidationResult {
+	r := phonenumbers.IsPossibleNumberWithReason(num)
+	if r != phonenumbers.IS_POSSIBLE {
+		return r
+	}
+	md := regionMetadata(phonenumbers.GetRegionCodeForCountryCode(int(num.GetCountryCode())))
+	if md == nil {
+		return r
+	}
+	n := int32(len(phonenumbers.GetNationalSignificantNumber(num)))
+	lo, hi := int32(1<<30), int32(0)
+	for _, desc := range []*phonenumbers.PhoneNumberDesc{md.GetFixedLine(), md.GetMobile()} {
+		for _, l := range desc.GetPossibleLength() {
+			lo, hi = min(lo, l), max(hi, l)
+		}
+	}
+	switch {
+	case hi == 0:
+		return r
+	case n < lo:
+		return phonenumbers.TOO_SHORT
+	case n > hi:
+		return phonenumbers.TOO_LONG
+	}
+	return r
+}
+
+// regionMetadata is libphonenumber's numbering plan of a region (the
+// collection the library has already loaded), or nil. Only an invalid
+// number needs it.
+func regionMetadata(region string) *phonenumbers.PhoneMetadata {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil || coll == nil {
+		return nil
+	}
+	for _, md := range coll.GetMetadata() {
+		if md.GetId() == region {
+			return md
+		}
+	}
+	return nil
+}
+
+// auAreaStates: the states each Australian geographic area code serves.
+var auAreaStates = map[byte][]string{'2': {"NSW", "ACT"}, '3': {"VIC", "TAS"}, '7': {"QLD"}, '8': {"SA", "WA", "NT"}}
+
+// stateOf is the Australian state a block's address names ("Glebe NSW
+// 2037"), when the block is in Australia and names one state.
+func stateOf(cb *cblock, country string) string {
+	if country != "AU" {
+		return ""
+	}
+	state := ""
+	for _, e := range cb.evidence {
+		if e.kind == "state" && e.country == "AU" && auStates[e.cityText] != "" {
+			if state != "" && state != e.cityText {
+				return ""
+			}
+			state = e.cityText
+		}
+	}
+	return state
+}
+
+// checkAreaState compares an Australian landline's area code with the
+// state of the address: a (03) number (Victoria, Tasmania) with a New South
+// Wales address belongs to another state's office.
+func checkAreaState(p *rules.Pass, num *phonenumbers.PhoneNumber, state string, s, e int, intlForm string) {
+	t := phonenumbers.GetNumberType(num)
+	if t != phonenumbers.FIXED_LINE && t != phonenumbers.FIXED_LINE_OR_MOBILE {
+		return
+	}
+	nsn := phonenumbers.GetNationalSignificantNumber(num)
+	states := auAreaStates[nsn[0]]
+	if len(states) == 0 || slices.Contains(states, state) {
+		return
+	}
+	var names []string
+	for _, st := range states {
+		names = append(names, auStates[st])
+	}
+	area := strings.Join(names, " and ")
+	p.Report(rules.Finding{Offset: s, EndOffset: e,
+		Message:     fmt.Sprintf("phone %s is a landline in area code 0%c (%s), but the address is in %s", intlForm, nsn[0], area, auStates[state]),
+		Explanation: fmt.Sprintf("The address is in %s (%s); area code 0%c serves %s. Check which one is right.", auStates[state], state, nsn[0], area)})
+}
+
+// cityOrder lists evidence indexes with the address's own city first: a
+// postcode's city, then a city next to a postcode or state, then the rest
+// (a city in a company or street name comes last).
+func cityOrder(evs []evEntry) []int {
+	rank := func(e *evEntry) int {
+		switch {
+		case e.kind == "postcode" && e.city != nil:
+			return 0
+		case e.near:
+			return 1
+		}
+		return 2
+	}
+	idx := make([]int, len(evs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return rank(&evs[a]) - rank(&evs[b]) })
+	return idx
+}
+
+// regionOf reports whether numeric postcode pc is in the region of a
+// city's ranges: it starts with the same two digits as one of them (the
+// département, provincia or Leitregion), so that a suburb's code passes
+// and another region's fails.
+func regionOf(own []pcRange, pc string) bool {
+	pc = strings.ReplaceAll(pc, " ", "")
+	for _, r := range own {
+		if r.prefix != "" || len(pc) < 2 {
+			return true // not numeric: not judged
+		}
+		lo, hi := pad(r.lo, r.digits)[:2], pad(r.hi, r.digits)[:2]
+		if p := pc[:2]; p >= lo && p <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// regionPrefixes lists the two-digit starts of a city's ranges ("08", "80
+// to 81").
+func regionPrefixes(own []pcRange) string {
+	var out []string
+	for _, r := range own {
+		lo, hi := pad(r.lo, r.digits)[:2], pad(r.hi, r.digits)[:2]
+		p := lo
+		if hi != lo {
+			p = lo + " to " + hi
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " or ")
 }

@@ -113,33 +113,38 @@ func TestMismatches(t *testing.T) {
 		{"dates and prices are not phones", "Acme GmbH\n10178 Berlin\nFounded 2004-05-01, shares at €1.234.567, ISBN 978-3-16-148410-0\n", nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fs := lint(t, "x.md", tt.text)
-			var unmatched []string
-			used := make([]bool, len(fs))
-			for _, w := range tt.want {
-				rule, frag, _ := strings.Cut(w, "|")
-				ok := false
-				for i, f := range fs {
-					if !used[i] && f.Rule == rule && strings.Contains(f.Message+" "+f.Explanation, frag) {
-						used[i], ok = true, true
-						break
-					}
-				}
-				if !ok {
-					unmatched = append(unmatched, w)
-				}
+		t.Run(tt.name, func(t *testing.T) { expectFindings(t, "x.md", tt.text, tt.want) })
+	}
+}
+
+// expectFindings lints text as file name and wants exactly the findings in
+// want ("rule|message fragment"), in any order.
+func expectFindings(t *testing.T, name, text string, want []string) {
+	t.Helper()
+	fs := lint(t, name, text)
+	var unmatched []string
+	used := make([]bool, len(fs))
+	for _, w := range want {
+		rule, frag, _ := strings.Cut(w, "|")
+		ok := false
+		for i, f := range fs {
+			if !used[i] && f.Rule == rule && strings.Contains(f.Message+" "+f.Explanation, frag) {
+				used[i], ok = true, true
+				break
 			}
-			var extra []rules.Finding
-			for i, f := range fs {
-				if !used[i] {
-					extra = append(extra, f)
-				}
-			}
-			if len(unmatched) > 0 || len(extra) > 0 {
-				t.Errorf("missing %q\nunexpected:\n%s\nall:\n%s", unmatched, describe(extra), describe(fs))
-			}
-		})
+		}
+		if !ok {
+			unmatched = append(unmatched, w)
+		}
+	}
+	var extra []rules.Finding
+	for i, f := range fs {
+		if !used[i] {
+			extra = append(extra, f)
+		}
+	}
+	if len(unmatched) > 0 || len(extra) > 0 {
+		t.Errorf("missing %q\nunexpected:\n%s\nall:\n%s", unmatched, describe(extra), describe(fs))
 	}
 }
 

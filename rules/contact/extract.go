@@ -17,6 +17,11 @@ type evidence struct {
 	postcode   string
 	start, end int  // text span
 	strong     bool // fixes the country on its own
+	// near: a city next to the postcode or state of its line ("Cardiff
+	// CF10 3BX", "〒530-0001 Osaka", "Austin, TX 78701"), where the
+	// country's address format puts the city; a city elsewhere may be in a
+	// company or street name
+	near       bool
 	candidates []*city
 }
 
@@ -168,7 +173,8 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 		}
 		switch {
 		// "10178 Berlin", "1010 Wien", "75001 Paris", "1011 AB Amsterdam"
-		case allDigits(tt) && (len(tt) == 4 || len(tt) == 5) && i+1 < len(ts) && onlySpaces(line, base, ts[i].end, ts[i+1].start) &&
+		// "1100-053 Lisboa", "01310-200 São Paulo", "31-019 Kraków"
+		case (allDigits(tt) && (len(tt) == 4 || len(tt) == 5) || hyphenPostcode(tt)) && i+1 < len(ts) && onlySpaces(line, base, ts[i].end, ts[i+1].start) &&
 			(contactish || !yearLike(tt)):
 			j := i + 1
 			pc := tt
@@ -225,8 +231,9 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 			i = j + n - 1
 		// UK postcode "SW1A 1AA", "EC1A 1BB"
 		case i+1 < len(ts) && ukOutward(up) && ukInward(strings.ToUpper(ts[i+1].text)):
-			out = append(out, evidence{kind: "postcode", country: "GB", postcode: up + " " + strings.ToUpper(ts[i+1].text),
-				start: ts[i].start, end: ts[i+1].end, strong: true})
+			inward := strings.TrimRight(ts[i+1].text, ".,")
+			out = append(out, evidence{kind: "postcode", country: "GB", postcode: up + " " + strings.ToUpper(inward),
+				start: ts[i].start, end: ts[i+1].start + len(inward), strong: true})
 			used[i], used[i+1] = true, true
 			i++
 		// Canada "ON M5V 2T6"
@@ -243,8 +250,9 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 			used[i], used[i+1] = true, true
 			i++
 		// Australia "NSW 2000"
-		case auStates[tt] != "" && i+1 < len(ts) && len(ts[i+1].text) == 4 && allDigits(ts[i+1].text) && i > 0:
-			out = append(out, evidence{kind: "state", country: "AU", postcode: ts[i+1].text, start: ts[i].start, end: ts[i+1].end, strong: true})
+		case auStates[tt] != "" && i+1 < len(ts) && len(ts[i+1].text) == 4 && allDigits(ts[i+1].text) && i > 0 &&
+			onlySpaces(line, base, ts[i].end, ts[i+1].start): // not "Windows ME, NT, 2000"
+			out = append(out, evidence{kind: "state", country: "AU", cityText: tt, postcode: ts[i+1].text, start: ts[i].start, end: ts[i+1].end, strong: true})
 			used[i], used[i+1] = true, true
 			i++
 		// Japan "〒100-0001"
@@ -281,7 +289,7 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 			} else if cc := stateNames[key(name)]; cc != "" {
 				out = append(out, evidence{kind: "state", country: cc, cityText: name, start: ts[i].start, end: ts[i+n-1].end, strong: true})
 				found = true
-			} else if contactish {
+			} else if contactish && !(i+n < len(ts) && streetWords.Has(strings.ToLower(strings.TrimRight(ts[i+n].text, ".,")))) {
 				cs := g.citiesNamed(name)
 				if len(cs) > 0 && cs[0].population >= 100000 {
 					out = append(out, evidence{kind: "city", cityText: name, candidates: cs, start: ts[i].start, end: ts[i+n-1].end})
@@ -296,8 +304,45 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 			}
 		}
 	}
+	markNear(out, line, base)
 	return out
 }
+
+// markNear marks the cities written next to a postcode or state, and gives
+// a UK, Irish or Canadian postcode the city written before it.
+func markNear(evs []evidence, line string, base int) {
+	for k := range evs {
+		c := &evs[k]
+		if c.kind != "city" {
+			continue
+		}
+		for m := range evs {
+			pc := &evs[m]
+			if pc.postcode == "" || !(onlySeps(line[min(c.end, pc.start)-base:max(c.end, pc.start)-base]) && c.end <= pc.start ||
+				pc.end <= c.start && onlySeps(line[pc.end-base:c.start-base])) {
+				continue
+			}
+			c.near = true
+			if pc.kind == "postcode" && pc.city == nil && c.end <= pc.start {
+				for _, x := range c.candidates {
+					if x.country == pc.country {
+						pc.city, pc.cityText, pc.candidates = x, c.cityText, []*city{x}
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// onlySeps: what lies between a city and its postcode ("", ", ", " ").
+func onlySeps(s string) bool { return strings.Trim(s, " ,\t") == "" }
+
+// streetWords follow a name that is a street's, not a city's ("Windsor
+// Place", "Berliner Straße" is one word).
+var streetWords = lex.NewSet("street", "st", "road", "rd", "avenue", "ave", "lane", "place", "square", "sq", "way", "drive",
+	"dr", "terrace", "crescent", "row", "court", "gardens", "park", "walk", "close", "boulevard", "blvd", "strasse", "straße",
+	"str", "platz", "allee", "weg", "gasse", "ring", "damm", "ufer", "kai", "quay", "wharf", "hill", "gate", "mews")
 
 func spanText(line string, base, s, e int) string { return line[s-base : e-base] }
 
@@ -411,8 +456,8 @@ func mayHavePostcode(line string) bool {
 			j++
 		}
 		n := j - i
-		// 10178 Berlin, 1011 AB
-		if (n == 4 || n == 5) && j+1 < len(line) && line[j] == ' ' {
+		// 10178 Berlin, 1011 AB, 1100-053 Lisboa
+		if (n == 4 || n == 5 || n == 3 && i > 0 && line[i-1] == '-') && j+1 < len(line) && line[j] == ' ' {
 			r, _ := utf8.DecodeRuneInString(line[j+1:])
 			if unicode.IsUpper(r) {
 				return true
@@ -429,4 +474,11 @@ func mayHavePostcode(line string) bool {
 		i = j
 	}
 	return false
+}
+
+// hyphenPostcode: the hyphenated postcodes of Portugal (1100-053), Brazil
+// (01310-200) and Poland (31-019).
+func hyphenPostcode(s string) bool {
+	a, b, ok := strings.Cut(s, "-")
+	return ok && allDigits(a) && allDigits(b) && (len(a) == 4 && len(b) == 3 || len(a) == 5 && len(b) == 3 || len(a) == 2 && len(b) == 3)
 }

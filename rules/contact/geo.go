@@ -114,6 +114,7 @@ type city struct {
 	name       string // GeoNames name (canonical)
 	country    string
 	population int
+	admin      string   // GeoNames first-level division code (AU 02 is New South Wales)
 	key        string   // key(name)
 	aliases    []string // keys of the city's other names
 }
@@ -164,9 +165,9 @@ func (g *geoData) row(off int32) *city {
 	k, rest, _ := strings.Cut(line, "\t")
 	name, rest, _ := strings.Cut(rest, "\t")
 	cc, rest, _ := strings.Cut(rest, "\t")
-	_, popText, _ := strings.Cut(rest, "\t")
+	admin, popText, _ := strings.Cut(rest, "\t")
 	pop, _ := strconv.Atoi(popText)
-	c := &city{name: name, country: cc, population: pop, key: k}
+	c := &city{name: name, country: cc, admin: admin, population: pop, key: k}
 	g.rows[off] = c
 	return c
 }
@@ -377,7 +378,7 @@ var (
 
 // postcodeFormats are the postcode regular expressions of Google's address
 // data (as github.com/Boostport/address has them; see TestPostcodeFormats)
-// by region, and by US state as "US-XX".
+// by region, and by US and Australian state as "US-XX", "AU-XX".
 var postcodeFormats = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, r := range tsvRows("postcode-formats.tsv") {
@@ -432,18 +433,39 @@ var (
 	subRe   = map[string]*regexp.Regexp{}
 )
 
-// addressSubdivisionRegex is the ZIP-code pattern of a US state.
-func addressSubdivisionRegex(state string) *regexp.Regexp {
+// addressSubdivisionRegex is the postcode pattern of a US or Australian
+// state (how its codes start).
+func addressSubdivisionRegex(cc, state string) *regexp.Regexp {
 	subReMu.Lock()
 	defer subReMu.Unlock()
-	if re, ok := subRe[state]; ok {
+	k := cc + "-" + state
+	if re, ok := subRe[k]; ok {
 		return re
 	}
-	expr := postcodeFormats()["US-"+state]
+	expr := postcodeFormats()[k]
 	var re *regexp.Regexp
 	if expr != "" {
 		re, _ = regexp.Compile("^(?:" + expr + ")")
 	}
-	subRe[state] = re
+	subRe[k] = re
 	return re
+}
+
+// ranges are the postcode ranges of city c in the committed table, if it
+// is listed.
+func (g *geoData) ranges(c *city) []pcRange {
+	var out []pcRange
+	for _, r := range g.postcodes[c.country] {
+		if key(r.city) == key(c.name) || g.sameCity(c, r.city) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// areaCodes: countries whose table lists postcode areas (letters), which
+// are not towns.
+func (g *geoData) areaCodes(cc string) bool {
+	rs := g.postcodes[cc]
+	return len(rs) > 0 && rs[0].prefix != ""
 }

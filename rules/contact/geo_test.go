@@ -119,10 +119,12 @@ func TestPostcodeFormats(t *testing.T) {
 			fmt.Fprintf(&b, "%s\t%s\n", cc, re)
 		}
 	}
-	sub := address.GetCountry("US").PostCodeRegex.SubdivisionRegex
-	for _, st := range slices.Sorted(maps.Keys(sub)) {
-		if re := sub[st].Regex; re != "" {
-			fmt.Fprintf(&b, "US-%s\t%s\n", st, re)
+	for _, cc := range []string{"AU", "US"} {
+		sub := address.GetCountry(cc).PostCodeRegex.SubdivisionRegex
+		for _, st := range slices.Sorted(maps.Keys(sub)) {
+			if re := sub[st].Regex; re != "" {
+				fmt.Fprintf(&b, "%s-%s\t%s\n", cc, st, re)
+			}
 		}
 	}
 	if *updatePostcodes {
