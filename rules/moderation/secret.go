@@ -103,8 +103,13 @@ type secretSet struct {
 	// index in keywords (from 1) of a pair's. A byte of the source is
 	// looked at only when the keywords' first three bytes (hashed into
 	// tris) or a keyword of two bytes (pairs) start there.
-	pairs    [1 << 10]uint64
-	tris     [1 << 10]uint64
+	pairs [1 << 10]uint64
+	tris  [1 << 10]uint64
+	// any holds every tri key and, for a keyword of two bytes, every key
+	// that starts with its two: one test a byte in the scan, on a key
+	// rolled from the raw bytes (a byte's low five bits are its lower
+	// case's), before the exact tests of pairs and tris
+	any      [1 << 9]uint64
 	bucket   [1 << 16]uint16
 	keywords [][]keyword
 }
@@ -112,6 +117,8 @@ type secretSet struct {
 func (s *secretSet) hasPair(p uint16) bool { return s.pairs[p>>6]&(1<<(p&63)) != 0 }
 
 func (s *secretSet) hasTri(h uint16) bool { return s.tris[h>>6]&(1<<(h&63)) != 0 }
+
+func (s *secretSet) addAny(h uint16) { s.any[h>>6] |= 1 << (h & 63) }
 
 // triHash keys three lower-case bytes by their low five bits each (all a
 // letter's): digits and punctuation share keys with letters, which only
@@ -156,9 +163,13 @@ var secrets = sync.OnceValue(func() *secretSet {
 			}
 			if len(k) == 2 {
 				s.pairs[p>>6] |= 1 << (p & 63)
+				for c := range byte(32) {
+					s.addAny(triHash(k[0], k[1], c))
+				}
 			} else {
 				h := triHash(k[0], k[1], k[2])
 				s.tris[h>>6] |= 1 << (h & 63)
+				s.addAny(h)
 			}
 			b := s.bucket[p]
 			j, ok := byText[k]
@@ -204,57 +215,74 @@ type secretHit struct {
 // runs only on the lines where one of its keywords stands (from the
 // keyword on for a multi-line rule such as a private key block).
 func findSecrets(src []byte) []secretHit {
-	s := secrets()
-	var hits []secretHit
-	var done []int // rule → 1 + the end of the last window it ran on
-	var seen map[[2]int]bool
-	var a, b byte
-	if len(src) > 0 {
-		b = fold[src[0]]
+	sc := secretScan{s: secrets(), src: src}
+	if len(src) < 2 {
+		return nil
 	}
-	for i := 0; i+1 < len(src); i++ {
-		a, b = b, fold[src[i+1]]
-		p := uint16(a)<<8 | uint16(b)
-		if !s.hasPair(p) && (i+2 >= len(src) || !s.hasTri(triHash(a, b, fold[src[i+2]]))) {
+	may := &sc.s.any
+	h := uint16(src[0]&31)<<5 | uint16(src[1]&31) // triHash of src[i:i+3], rolled
+	for i, c := range src[2:] {
+		h = (h<<5 | uint16(c&31)) & 0x7fff
+		if may[h>>6]&(1<<(h&63)) != 0 {
+			sc.at(i)
+		}
+	}
+	sc.at(len(src) - 2)
+	return sc.hits
+}
+
+// secretScan is findSecrets' state.
+type secretScan struct {
+	s    *secretSet
+	src  []byte
+	hits []secretHit
+	done []int // rule → 1 + the end of the last window it ran on
+	seen map[[2]int]bool
+}
+
+// at runs the rules whose keyword starts at src[i].
+func (sc *secretScan) at(i int) {
+	s, src := sc.s, sc.src
+	a, b := fold[src[i]], fold[src[i+1]]
+	p := uint16(a)<<8 | uint16(b)
+	if !s.hasPair(p) && (i+2 >= len(src) || !s.hasTri(triHash(a, b, fold[src[i+2]]))) {
+		return
+	}
+	for _, kw := range s.keywords[s.bucket[p]] {
+		if !hasPrefixFold(src[i:], kw.text) {
 			continue
 		}
-		for _, kw := range s.keywords[s.bucket[p]] {
-			if !hasPrefixFold(src[i:], kw.text) {
+		// a keyword of two letters ("ey" of a JWT, "sk", "s.") counts
+		// only at the start of a long token: English is full of them
+		if len(kw.text) <= 2 && tokenRun(src, i+len(kw.text)) < 8 {
+			continue
+		}
+		for _, ri := range kw.rules {
+			r := s.Rules[ri]
+			if r.generic && !assignmentAfter(src, i+len(kw.text)) {
 				continue
 			}
-			// a keyword of two letters ("ey" of a JWT, "sk", "s.") counts
-			// only at the start of a long token: English is full of them
-			if len(kw.text) <= 2 && tokenRun(src, i+len(kw.text)) < 8 {
+			ws, we := window(src, i, r.multiline)
+			if r.generic { // its matches start at most 50 bytes before the keyword
+				ws = max(ws, i-64)
+			}
+			if sc.done == nil {
+				sc.done = make([]int, len(s.Rules))
+				sc.seen = map[[2]int]bool{}
+			}
+			if ws < sc.done[ri]-1 {
 				continue
 			}
-			for _, ri := range kw.rules {
-				r := s.Rules[ri]
-				if r.generic && !assignmentAfter(src, i+len(kw.text)) {
-					continue
-				}
-				ws, we := window(src, i, r.multiline)
-				if r.generic { // its matches start at most 50 bytes before the keyword
-					ws = max(ws, i-64)
-				}
-				if done == nil {
-					done = make([]int, len(s.Rules))
-					seen = map[[2]int]bool{}
-				}
-				if ws < done[ri]-1 {
-					continue
-				}
-				done[ri] = we + 1
-				for _, h := range matchRule(s, r, src, ws, we) {
-					k := [2]int{h.start, h.end}
-					if !seen[k] {
-						seen[k] = true
-						hits = append(hits, h)
-					}
+			sc.done[ri] = we + 1
+			for _, h := range matchRule(s, r, src, ws, we) {
+				k := [2]int{h.start, h.end}
+				if !sc.seen[k] {
+					sc.seen[k] = true
+					sc.hits = append(sc.hits, h)
 				}
 			}
 		}
 	}
-	return hits
 }
 
 // window is the part of the line around src[i] that a match holding the
