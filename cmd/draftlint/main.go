@@ -119,7 +119,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 		Usage: "lint article drafts for filler, duplicated headlines, contradictory contact data and unsupported claims",
 		UsageText: "draftlint [flags] PATH...   (a PATH is a file, a folder, or - for standard input)\n" +
 			"draftlint --staged [flags]  (the staged version of staged drafts: the pre-commit hook)\n" +
-			"draftlint rules | explain RULE|CATEGORY | init | config [PATH] | baseline write FILE PATH... | hook install | version | completion SHELL | man | help [COMMAND]",
+			"draftlint rules | explain RULE|CATEGORY | init | config [PATH] | baseline write FILE PATH... | hook install|uninstall | version | completion SHELL | man | help [COMMAND]",
 		Version:   versionString(),
 		Reader:    stdin,
 		Writer:    stdout,
@@ -263,6 +263,17 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 						done, err := installHook(c.Bool("force"))
 						if err != nil {
 							return usagef("hook install: %v", err)
+						}
+						fmt.Fprintln(stdout, report.Sanitize(done))
+						return nil
+					},
+				}, {
+					Name:  "uninstall",
+					Usage: "remove .git/hooks/pre-commit if it is the hook draftlint wrote (any other hook is left alone)",
+					Action: func(c *cli.Context) error {
+						done, err := uninstallHook()
+						if err != nil {
+							return usagef("hook uninstall: %v", err)
 						}
 						fmt.Fprintln(stdout, report.Sanitize(done))
 						return nil

@@ -337,23 +337,37 @@ func stagedSources(w *walker) ([]rules.Source, error) {
 }
 
 // hookScript is the pre-commit hook draftlint hook install writes. Its
-// second line is the marker by which hook install knows its own hook.
+// second line is the marker by which hook install knows its own hook. It
+// finds draftlint on PATH when it runs (an upgrade or a move of the binary
+// does not break it) and colours the report only on a terminal (--color
+// auto: a git GUI shows no escape codes).
 const hookScript = `#!/bin/sh
+# draftlint pre-commit hook: lints the staged version of every staged draft.
+# Installed by "draftlint hook install"; skip once with git commit --no-verify.
+if ! command -v draftlint >/dev/null 2>&1; then
+  echo "draftlint pre-commit hook: draftlint is not on PATH; install it (go install github.com/draftlint/draftlint/cmd/draftlint@latest), commit with --no-verify, or remove this hook with draftlint hook uninstall" >&2
+  exit 1
+fi
+exec draftlint --staged
+`
+
+// legacyHookScript is the hook earlier versions wrote, with the binary's
+// absolute path: still draftlint's own, replaced and removed as such.
+const legacyHookScript = `#!/bin/sh
 # draftlint pre-commit hook: lints the staged version of every staged draft.
 # Installed by "draftlint hook install"; skip once with git commit --no-verify.
 exec %s --staged --color always
 `
 
-// ownHook matches a hook exactly as hook install writes it, for any
-// draftlint binary: a hook that merely mentions draftlint, or draftlint's
-// hook edited by hand, is someone's own script.
-var ownHook = regexp.MustCompile(`\A` + strings.Replace(regexp.QuoteMeta(hookScript), "%s", `[^\n]+`, 1) + `\z`)
+// ownHook matches a hook exactly as hook install writes it, or wrote it
+// for any draftlint binary: a hook that merely mentions draftlint, or
+// draftlint's hook edited by hand, is someone's own script.
+var ownHook = regexp.MustCompile(`\A(?:` + regexp.QuoteMeta(hookScript) + `|` +
+	strings.Replace(regexp.QuoteMeta(legacyHookScript), "%s", `[^\n]+`, 1) + `)\z`)
 
-// installHook writes the pre-commit hook and says what it did. It never
-// writes through a symbolic link (a team's shared hook script would be
-// overwritten): a link is refused, or with force replaced itself. A file
-// that is not the hook draftlint wrote is replaced only with force.
-func installHook(force bool) (string, error) {
+// hookPath is the path of the repository's pre-commit hook (its hooks
+// folder made if missing).
+func hookPath() (string, error) {
 	dir, err := git("rev-parse", "--git-path", "hooks")
 	if err != nil {
 		return "", err
@@ -362,7 +376,49 @@ func installHook(force bool) (string, error) {
 	if err := os.MkdirAll(hooks, 0o755); err != nil {
 		return "", err
 	}
-	path := filepath.Join(hooks, "pre-commit")
+	return filepath.Join(hooks, "pre-commit"), nil
+}
+
+// uninstallHook removes the pre-commit hook if it is the one draftlint
+// wrote, and says what it did; any other hook, or a link, is left alone.
+func uninstallHook() (string, error) {
+	path, err := hookPath()
+	if err != nil {
+		return "", err
+	}
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no pre-commit hook to remove (" + path + ")", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not the hook draftlint wrote (not a regular file): left as it is", path)
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	if !ownHook.Match(old) {
+		return "", fmt.Errorf("%s is not the hook draftlint wrote: left as it is", path)
+	}
+	if err := os.Remove(path); err != nil {
+		return "", err
+	}
+	return "removed " + path, nil
+}
+
+// installHook writes the pre-commit hook and says what it did. It never
+// writes through a symbolic link (a team's shared hook script would be
+// overwritten): a link is refused, or with force replaced itself. A file
+// that is not the hook draftlint wrote is replaced only with force.
+func installHook(force bool) (string, error) {
+	path, err := hookPath()
+	if err != nil {
+		return "", err
+	}
+	hooks := filepath.Dir(path)
 	done := "installed " + path
 	if st, err := os.Lstat(path); err == nil {
 		switch {
@@ -384,10 +440,6 @@ func installHook(force bool) (string, error) {
 			}
 		}
 	}
-	exe, err := os.Executable()
-	if err != nil || strings.Contains(exe, "go-build") {
-		exe = "draftlint" // a go run binary: rely on PATH
-	}
 	// a new file renamed over the name: a link there is replaced, not
 	// written through
 	tmp, err := os.CreateTemp(hooks, ".pre-commit.draftlint-*")
@@ -396,7 +448,7 @@ func installHook(force bool) (string, error) {
 	}
 	name := tmp.Name()
 	defer func() { _ = os.Remove(name) }() // no-op once renamed
-	err = writeSynced(tmp, []byte(fmt.Sprintf(hookScript, shellQuote(exe))))
+	err = writeSynced(tmp, []byte(hookScript))
 	if err == nil {
 		err = tmp.Chmod(0o755)
 	}
@@ -407,15 +459,6 @@ func installHook(force bool) (string, error) {
 		err = os.Rename(name, path)
 	}
 	return done, err
-}
-
-func shellQuote(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '/' || r == '.' || r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // printConfig prints the effective configuration for a path.

@@ -164,6 +164,8 @@ func TestHookLintsTheStagedVersion(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "pre-commit") {
 		t.Fatalf("hook install: %v %s", err, out)
 	}
+	// the hook finds draftlint on PATH when it runs
+	t.Setenv("PATH", filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	// staged: a draft with filler; working tree: the filler removed
 	write(t, ".", "story.md", []byte("# Story\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"))
 	gitRun(t, "add", "story.md")
