@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -55,7 +56,7 @@ func VetFixes(d *draft.Document, fs []Finding) {
 			edits = append(edits, fs[r.i].Fixes[r.k].Edits...)
 		}
 		sort.Slice(edits, func(a, b int) bool { return edits[a].Offset < edits[b].Offset })
-		if v.verifyAll(edits) {
+		if v.verify(edits) {
 			continue
 		}
 		for _, r := range batch {
@@ -121,12 +122,15 @@ func batches(src []byte, fs []Finding) [][]fixRef {
 	first := func(r fixRef) Edit { return fs[r.i].Fixes[r.k].Edits[0] }
 	last := func(r fixRef) Edit { es := fs[r.i].Fixes[r.k].Edits; return es[len(es)-1] }
 	sort.SliceStable(refs, func(a, b int) bool { return first(refs[a]).Offset < first(refs[b]).Offset })
+	runs := blankRuns(src)
 	var out [][]fixRef
 	var ends []int
 	for _, r := range refs {
 		placed := false
-		for b := range out {
-			if s := first(r).Offset; s >= ends[b] && apart(src[ends[b]:s]) {
+		// the last few batches are tried, so that fixes that are never
+		// apart cost no more than one try each
+		for b := max(0, len(out)-4); b < len(out); b++ {
+			if s := first(r).Offset; s >= ends[b] && apart(runs, ends[b], s) {
 				out[b] = append(out[b], r)
 				ends[b] = last(r).EndOffset
 				placed = true
@@ -141,32 +145,32 @@ func batches(src []byte, fs []Finding) [][]fixRef {
 	return out
 }
 
-// apart: p holds a blank line, then something, then another blank line.
-func apart(p []byte) bool {
-	blanks, content := 0, false
-	lineBlank := false
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\n':
-			if lineBlank && i > 0 {
-				if blanks == 0 || content {
-					blanks++
-					content = false
-					if blanks == 2 {
-						return true
-					}
-				}
-			}
-			lineBlank = true
-		case ' ', '\t', '\r':
-		default:
-			lineBlank = false
-			if blanks > 0 {
-				content = true
-			}
+// blankRuns are the offsets where runs of blank lines start in src, one
+// for each run (so that content stands between any two).
+func blankRuns(src []byte) []int {
+	var out []int
+	inRun := false
+	ls := 0
+	for ls < len(src) {
+		le := ls
+		for le < len(src) && src[le] != '\n' {
+			le++
 		}
+		blank := len(bytes.TrimSpace(src[ls:le])) == 0 && le < len(src)
+		if blank && !inRun && ls > 0 {
+			out = append(out, ls)
+		}
+		inRun = blank
+		ls = le + 1
 	}
-	return false
+	return out
+}
+
+// apart: between offsets e and s stand two runs of blank lines, with
+// content between them.
+func apart(runs []int, e, s int) bool {
+	i := sort.SearchInts(runs, e)
+	return i+1 < len(runs) && runs[i+1] < s
 }
 
 // verifyAll is verify without the budget: the one check of all fixes
@@ -384,8 +388,8 @@ func hasProse(d *draft.Document, s, e int) bool {
 				if wordy(d.Src[max(gs, s):min(ge, e)]) {
 					return true
 				}
-			} else if gs >= s && ge <= e && wordy([]byte(b.Text[g.Text:g.Text+g.TextLen])) || wordy(d.Src[gs:ge]) && gs >= s && ge <= e {
-				return true
+			} else if gs >= s && ge <= e && (wordy([]byte(b.Text[g.Text:g.Text+g.TextLen])) || wordy(d.Src[gs:ge])) {
+				return true // a code span, an entity: whole or not at all
 			}
 		}
 	}

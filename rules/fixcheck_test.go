@@ -106,7 +106,7 @@ func TestApart(t *testing.T) {
 		{" rest.\nA line.\nNext", false},
 	}
 	for _, tt := range tests {
-		if got := apart([]byte(tt.p)); got != tt.want {
+		if got := apart(blankRuns([]byte(tt.p)), 0, len(tt.p)); got != tt.want {
 			t.Errorf("apart(%q) = %v, want %v", tt.p, got, tt.want)
 		}
 	}
