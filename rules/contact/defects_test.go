@@ -24,6 +24,10 @@ func TestOfficesAndAddressLines(t *testing.T) {
 				"contact/phone-city-mismatch|Tokyo landline, but the address is in Osaka"}},
 		{"a city in a street name is not the address", "x.md",
 			"Dragon Films\n4 Windsor Place, Cardiff CF10 3BX\nTel: 029 2046 1100\n", nil},
+		{"a city after a street word is a street", "x.md",
+			"Editorial Sur\nAv. Corrientes 1500\nC1042AAO Buenos Aires, Argentina\nTel. +54 11 4371 1234\n", nil},
+		{"a city after a street word and a particle is a street", "x.md",
+			"Acme SL\nCalle de Valencia 12, Madrid, Spain\nTel. +34 915 23 45 67\n", nil},
 		{"offices as list items", "x.md",
 			"## Offices\n\n- Lausanne: Avenue de la Gare 10, 1003 Lausanne, +41 21 311 22 33\n" +
 				"- Bern: Bundesplatz 3, 3011 Bern, +41 31 322 11 11\n", nil},

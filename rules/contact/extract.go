@@ -289,7 +289,7 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 			} else if cc := stateNames[key(name)]; cc != "" {
 				out = append(out, evidence{kind: "state", country: cc, cityText: name, start: ts[i].start, end: ts[i+n-1].end, strong: true})
 				found = true
-			} else if contactish && !(i+n < len(ts) && streetWords.Has(strings.ToLower(strings.TrimRight(ts[i+n].text, ".,")))) {
+			} else if contactish && !streetName(ts, i, n) {
 				cs := g.citiesNamed(name)
 				if len(cs) > 0 && cs[0].population >= 100000 {
 					out = append(out, evidence{kind: "city", cityText: name, candidates: cs, start: ts[i].start, end: ts[i+n-1].end})
@@ -337,6 +337,28 @@ func markNear(evs []evidence, line string, base int) {
 
 // onlySeps: what lies between a city and its postcode ("", ", ", " ").
 func onlySeps(s string) bool { return strings.Trim(s, " ,\t") == "" }
+
+// streetName: the name at tokens [i, i+n) is a street's ("Windsor Place",
+// "Av. Corrientes", "Calle de Valencia").
+func streetName(ts []tok, i, n int) bool {
+	word := func(k int) string { return strings.ToLower(strings.TrimRight(ts[k].text, ".,:")) }
+	if i+n < len(ts) && streetWords.Has(word(i+n)) {
+		return true
+	}
+	k := i - 1
+	if k >= 0 && particles.Has(word(k)) {
+		k--
+	}
+	return k >= 0 && streetFirst.Has(word(k))
+}
+
+// streetFirst precede a street's name; particles may stand between.
+var (
+	streetFirst = lex.NewSet("av", "avda", "avenida", "avenue", "calle", "c", "carrer", "paseo", "passeig", "rua", "rue", "via",
+		"viale", "corso", "piazza", "plaza", "praça", "largo", "ul", "ulica", "boulevard", "bd", "bld", "quai", "chemin", "allée",
+		"straße", "strasse", "jalan", "jl")
+	particles = lex.NewSet("de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "von")
+)
 
 // streetWords follow a name that is a street's, not a city's ("Windsor
 // Place", "Berliner Straße" is one word).
