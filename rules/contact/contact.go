@@ -47,9 +47,10 @@ DE, AT, CH, GB, IE, FR, ES, IT, NL, BE, US, CA, AU and JP a committed table of
 postcode ranges tells which city a postcode belongs to; a postcode inside
 another listed city's range ("80331 Berlin": 80331 is Munich) is reported, and
 so is one of another region than a listed city's (its first two digits:
-"75008 Madrid", where Madrid's codes start with 28). A US ZIP code or an
-Australian postcode is also checked against the state written before it
-(Google's address data: Queensland's codes start with 4 or 9).`}
+"75008 Madrid", where Madrid's codes start with 28). A US ZIP code, an
+Australian postcode or a Canadian postal code is also checked against the
+state or province written before it (Google's address data: Queensland's
+codes start with 4 or 9, Ontario's with K, L, M, N or P).`}
 	invalidRule = &rules.Rule{ID: "contact/invalid-phone", Severity: rules.Error,
 		Doc: "A phone number is not valid for its country (wrong length, impossible prefix)",
 		Explanation: `A number in international form (+CC …), or in national form next to an address
@@ -715,6 +716,14 @@ func checkPostcodes(p *rules.Pass, cb *cblock) {
 		s, en := e.block.Src(e.start), e.block.SrcEnd(e.end)
 		switch e.kind {
 		case "postcode":
+			if e.state != "" {
+				if sub := addressSubdivisionRegex(e.country, e.state); sub != nil && !sub.MatchString(e.postcode) {
+					p.Report(rules.Finding{Offset: s, EndOffset: en,
+						Message:     fmt.Sprintf("postal code %s is not in %s", e.postcode, caProvinces[e.state]),
+						Explanation: fmt.Sprintf("Postal codes in %s (%s) do not start like %s (Google's address data). Correct the postal code or the province.", caProvinces[e.state], e.state, e.postcode)})
+					continue
+				}
+			}
 			if e.city == nil {
 				continue
 			}

@@ -60,6 +60,7 @@ func TestPostcodesOfAnotherPlace(t *testing.T) {
 		{"a London code with Manchester", "Acme Ltd\n1 Deansgate\nManchester EC2R 8AH\n"},
 		{"a New South Wales code in Queensland", "Acme Pty Ltd\n10 Queen Street\nBrisbane QLD 2000\n"},
 		{"a Victorian code in New South Wales", "Acme Pty Ltd\n1 George Street\nParramatta NSW 3150\n"},
+		{"a Quebec postal code in Ontario", "Acme Ltd\n2 Lakeshore Rd\nOakville, ON H2X 1Y4\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +76,8 @@ func TestPostcodesOfAnotherPlace(t *testing.T) {
 		"Acme BV\nCoolsingel 40\n3011 AD Rotterdam\n",
 		"Acme SL\nCarrer de Balmes 10\n08007 Barcelona\n",
 		"Acme GmbH\nLeopoldstraße 2\n80802 München\n",
+		"Acme Ltd\n100 King St W\nToronto, ON M5X 1A9\n",
+		"Acme Ltd\n1 Rue Laurier\nGatineau, QC K1A 0A2\n",
 	} {
 		if fs := lint(t, "x.md", ok); len(fs) > 0 {
 			t.Errorf("%q reported:\n%s", ok, describe(fs))

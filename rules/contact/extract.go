@@ -22,6 +22,7 @@ type evidence struct {
 	// country's address format puts the city; a city elsewhere may be in a
 	// company or street name
 	near       bool
+	state      string // the Canadian province written before a postal code
 	candidates []*city
 }
 
@@ -238,7 +239,7 @@ func lineEvidence(g *geoData, line string, base int, contactish, names bool) []e
 			i++
 		// Canada "ON M5V 2T6"
 		case caProvinces[tt] != "" && i+2 < len(ts) && caFSA(ts[i+1].text) && caLDU(ts[i+2].text):
-			out = append(out, evidence{kind: "postcode", country: "CA", postcode: ts[i+1].text + " " + ts[i+2].text,
+			out = append(out, evidence{kind: "postcode", country: "CA", state: tt, postcode: ts[i+1].text + " " + strings.TrimRight(ts[i+2].text, ".,"),
 				start: ts[i].start, end: ts[i+2].end, strong: true})
 			used[i], used[i+1], used[i+2] = true, true, true
 			i += 2

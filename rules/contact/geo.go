@@ -378,7 +378,8 @@ var (
 
 // postcodeFormats are the postcode regular expressions of Google's address
 // data (as github.com/Boostport/address has them; see TestPostcodeFormats)
-// by region, and by US and Australian state as "US-XX", "AU-XX".
+// by region, and by US and Australian state and Canadian province as
+// "US-XX", "AU-XX", "CA-XX".
 var postcodeFormats = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, r := range tsvRows("postcode-formats.tsv") {
@@ -434,7 +435,7 @@ var (
 )
 
 // addressSubdivisionRegex is the postcode pattern of a US or Australian
-// state (how its codes start).
+// state or a Canadian province (how its codes start).
 func addressSubdivisionRegex(cc, state string) *regexp.Regexp {
 	subReMu.Lock()
 	defer subReMu.Unlock()

@@ -119,7 +119,7 @@ func TestPostcodeFormats(t *testing.T) {
 			fmt.Fprintf(&b, "%s\t%s\n", cc, re)
 		}
 	}
-	for _, cc := range []string{"AU", "US"} {
+	for _, cc := range []string{"AU", "CA", "US"} {
 		sub := address.GetCountry(cc).PostCodeRegex.SubdivisionRegex
 		for _, st := range slices.Sorted(maps.Keys(sub)) {
 			if re := sub[st].Regex; re != "" {
