@@ -2,6 +2,7 @@ package draft
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,13 +11,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// frontMatterEnd finds a front-matter block (YAML between "---" lines, or
-// TOML between "+++" lines) at the start of src and returns the offset just
-// after its closing line.
+// frontMatterEnd finds a front-matter block (YAML between "---" lines,
+// TOML between "+++" lines, or a JSON object from a "{" line to a "}" line)
+// at the start of src and returns the offset just after its closing line.
 func frontMatterEnd(src []byte, start int) (int, bool) {
 	rest := src[start:]
 	var fence string
 	switch {
+	case len(rest) > 0 && rest[0] == '{':
+		return jsonFrontMatter(src, start, nil)
 	case bytes.HasPrefix(rest, []byte("---")):
 		fence = "---"
 	case bytes.HasPrefix(rest, []byte("+++")):
@@ -99,6 +102,18 @@ func parseFrontMatter(d *Document, start, end int) {
 	src := d.Src
 	if bytes.HasPrefix(src[start:], []byte("+++")) {
 		tomlFrontMatter(d, start, end)
+		return
+	}
+	if src[start] == '{' {
+		jsonFrontMatter(src, start, func(key string, s, e int) {
+			if isProseKey(key) <= 0 {
+				d.Meta = append(d.Meta, MetaValue{Key: key, Start: s, End: e})
+				return
+			}
+			var bl builder
+			bl.add(src, s, e)
+			addFrontMatterBlock(d, &bl, key)
+		})
 		return
 	}
 	nl := bytes.IndexByte(src[start:], '\n')
@@ -444,6 +459,87 @@ func tomlFrontMatter(d *Document, start, end int) {
 		var bl builder
 		bl.add(src, s, s+closing)
 		addFrontMatterBlock(d, &bl, string(t[:k]))
+	}
+}
+
+// jsonFrontMatter reads the JSON object that opens src at start on a line
+// of its own ("{") and closes on a line of its own ("}"), as Hugo's JSON
+// front matter, and returns the offset just after its closing line; src is
+// not front matter (false) when the object is not valid JSON or either
+// brace shares its line. Each top-level prose or meta field (author,
+// byline, …) whose value is a string without escapes ("title": "…") is
+// passed to field with the value's range inside its quotes; other values
+// are not read.
+func jsonFrontMatter(src []byte, start int, field func(key string, s, e int)) (int, bool) {
+	nl := bytes.IndexByte(src[start:], '\n')
+	if nl < 0 || len(bytes.TrimRight(src[start+1:start+nl], " \t\r")) > 0 {
+		return 0, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(src[start:]))
+	depth := 0
+	key := "" // at the top level: the key whose value comes next
+	type value struct {
+		key  string
+		s, e int
+	}
+	var values []value
+	keys := map[string]int{} // how often each top-level key is given
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, false
+		}
+		end := start + int(dec.InputOffset())
+		switch v := tok.(type) {
+		case json.Delim:
+			if v == '{' || v == '[' {
+				depth++
+				key = ""
+				continue
+			}
+			depth--
+			if depth > 0 {
+				continue
+			}
+			// the closing "}" alone on its line
+			ls := bytes.LastIndexByte(src[:end-1], '\n') + 1
+			if len(bytes.TrimLeft(src[ls:end-1], " \t")) > 0 {
+				return 0, false
+			}
+			rest := src[end:]
+			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+				rest = rest[:i+1]
+			}
+			if len(bytes.TrimSpace(rest)) > 0 {
+				return 0, false
+			}
+			for _, v := range values {
+				if keys[v.key] == 1 { // a repeated key's last value counts: none is read
+					field(v.key, v.s, v.e)
+				}
+			}
+			return end + len(rest), true
+		case string:
+			if depth != 1 {
+				continue
+			}
+			if key == "" {
+				key = v
+				keys[key]++
+				if key == "" {
+					key = "\x00" // an empty key: its value is not read
+				}
+				continue
+			}
+			s := end - 1 - len(v)
+			if field != nil && (isProseKey(key) > 0 || isMetaKey(key)) && s > start && src[s-1] == '"' &&
+				string(src[s:end-1]) == v && bytes.IndexByte(src[s:end-1], '\\') < 0 {
+				values = append(values, value{key, s, end - 1})
+			}
+			key = ""
+		default:
+			key = ""
+		}
 	}
 }
 

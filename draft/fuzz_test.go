@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"encoding/json"
 	"testing"
 	"unicode/utf8"
 )
@@ -98,7 +99,7 @@ func FuzzText(f *testing.F) {
 }
 
 func FuzzFrontMatter(f *testing.F) {
-	for _, s := range []string{"title: x", "author: TK\ntags: [a, TODO]", "tags:\n- TBD\n- 'x'\nauthor:\n  name: \"TK\"", "title: |\n  a\n  b", "a:\n  b:\n    content: some words here", "title: 'it''s'", "- a\n- b", "title: \"\\u00e9t\\u00e9\""} {
+	for _, s := range []string{"title: x", "author: TK\ntags: [a, TODO]", "tags:\n- TBD\n- 'x'\nauthor:\n  name: \"TK\"", "title: |\n  a\n  b", "a:\n  b:\n    content: some words here", "title: 'it''s'", "- a\n- b", "title: \"\\u00e9t\\u00e9\"", `"title": "x", "author": "TK"`, `"a": {"title": "y"}, "description": "some words", "tags": ["TODO"]`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, yaml string) {
@@ -109,6 +110,25 @@ func FuzzFrontMatter(f *testing.F) {
 		// the flat fast path reads what it takes as yaml.v3 does
 		if took, fast, slow := frontMatterBoth(yaml); took && fast != slow {
 			t.Fatalf("%q:\n fast %s\n yaml %s", yaml, fast, slow)
+		}
+		// the same text as the inside of JSON front matter: what is read
+		// is what encoding/json reads
+		src := "{\n" + yaml + "\n}\n\n# Body\n"
+		d := Parse("f.md", []byte(src), Markdown)
+		checkDoc(t, d)
+		var parsed map[string]any
+		if err := json.Unmarshal([]byte(src[:d.BodyStart]), &parsed); d.BodyStart > 0 && err != nil {
+			t.Fatalf("%q: front matter that JSON does not read: %v", src, err)
+		}
+		for _, b := range d.Blocks {
+			if b.Kind == FrontMatter && parsed[b.Field] != b.Text {
+				t.Fatalf("%q: %s = %q, JSON reads %q", src, b.Field, b.Text, parsed[b.Field])
+			}
+		}
+		for _, m := range d.Meta {
+			if parsed[m.Key] != src[m.Start:m.End] {
+				t.Fatalf("%q: %s = %q, JSON reads %q", src, m.Key, src[m.Start:m.End], parsed[m.Key])
+			}
 		}
 	})
 }

@@ -120,6 +120,11 @@ func TestTitleAsFirstHeadingFix(t *testing.T) {
 			"---\ntitle: Night buses return to the old town\n---\n\n\nThe first bus left at midnight.\n"},
 		{"crlf", "---\r\ntitle: Night buses return to the old town\r\n---\r\n\r\n# Night buses return to the old town\r\n\r\nText here.\r\n",
 			"---\r\ntitle: Night buses return to the old town\r\n---\r\n\r\n\r\nText here.\r\n"},
+		// JSON front matter (Hugo's), the body from the line after its "}"
+		{"json", "{\n  \"title\": \"Night buses return to the old town\",\n  \"draft\": false\n}\n\n# Night buses return to the old town\n\nThe first bus left at midnight.\n",
+			"{\n  \"title\": \"Night buses return to the old town\",\n  \"draft\": false\n}\n\n\nThe first bus left at midnight.\n"},
+		// a shortcode line is not JSON front matter: the heading is the title
+		{"shortcode", "{{< figure src=\"bus.png\" >}}\n\n# Night buses return to the old town\n\nThe first bus left at midnight.\n", ""},
 		// documentation pages and HTML: the H1 is the page title
 		{"docs", "---\ntitle: Night buses return to the old town\nms.topic: article\n---\n\n# Night buses return to the old town\n\nText.\n", ""},
 		{"html", "<html><head><title>Night buses return to the old town</title></head><body><h1>Night buses return to the old town</h1><p>Text.</p></body></html>", ""},
